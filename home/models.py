@@ -1,0 +1,153 @@
+from django.db import models
+from django.utils.html import strip_tags
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class BuurtwijsImage(AbstractImage):
+    """An image with the credit and the consent of the people it shows."""
+
+    class PeopleConsent(models.TextChoices):
+        NO_PEOPLE = "no_people", "Er staan geen herkenbare mensen op"
+        CONSENTED = "consented", "De mensen op de foto gaven toestemming voor publicatie"
+        UNKNOWN = "unknown", "Toestemming is (nog) niet gevraagd"
+
+    photographer = models.CharField(
+        "fotograaf", max_length=120, blank=True, help_text="Wordt bij de foto vermeld, bijvoorbeeld 'Foto: Sanne de Vries'."
+    )
+    people_consent = models.CharField(
+        "toestemming van wie erop staat",
+        max_length=20,
+        choices=PeopleConsent.choices,
+        default=PeopleConsent.UNKNOWN,
+        help_text="Herkenbare mensen moeten toestemming geven voordat de foto gepubliceerd wordt.",
+    )
+
+    admin_form_fields = Image.admin_form_fields + ("photographer", "people_consent")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "afbeelding"
+        verbose_name_plural = "afbeeldingen"
+        permissions = [("choose_image", "Can choose image")]
+
+
+class BuurtwijsRendition(AbstractRendition):
+    image = models.ForeignKey(BuurtwijsImage, related_name="renditions", on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class BasePage(Page):
+    """Fields every public page shares: how it looks in listings and when shared."""
+
+    listing_summary = models.TextField(
+        "samenvatting voor overzichten",
+        max_length=300,
+        blank=True,
+        help_text="Eén of twee zinnen voor overzichten en zoekresultaten. Leeg: de inleiding wordt gebruikt.",
+    )
+    listing_image = models.ForeignKey(
+        "home.BuurtwijsImage",
+        verbose_name="afbeelding voor overzichten",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    social_image = models.ForeignKey(
+        "home.BuurtwijsImage",
+        verbose_name="afbeelding bij delen",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Wordt getoond als de pagina gedeeld wordt op sociale media. Leeg: de overzichtsafbeelding.",
+    )
+
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("listing_summary"), FieldPanel("listing_image"), FieldPanel("social_image")],
+            heading="Overzichten en delen",
+        )
+    ]
+    search_fields = Page.search_fields + [index.SearchField("listing_summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary(self):
+        """The text shown for this page in listings."""
+        return self.listing_summary or self.search_description or strip_tags(getattr(self, "intro", ""))
+
+
+class HomePage(BasePage):
+    intro = RichTextField("welkomsttekst", features=["bold", "italic", "link"], blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), InlinePanel("featured_themes", label="Uitgelichte thema's")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "stories.StoryIndexPage",
+        "stories.ThemeIndexPage",
+        "stories.KnowledgeIndexPage",
+        "correspondents.RegionIndexPage",
+    ]
+    max_count = 1
+    page_description = "De voorpagina van Buurtwijs."
+
+    class Meta:
+        verbose_name = "homepagina"
+        verbose_name_plural = "homepagina's"
+
+    def get_context(self, request, *args, **kwargs):
+        from correspondents.models import RegionPage
+        from stories.models import PracticeStoryPage, with_regions
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_stories"] = with_regions(PracticeStoryPage.objects.for_listing()[:6])
+        context["featured_themes"] = [
+            pick.theme.specific for pick in self.featured_themes.select_related("theme").filter(theme__live=True)
+        ]
+        context["regions"] = RegionPage.objects.live().public().order_by("title")
+        return context
+
+
+class HomeFeaturedTheme(Orderable):
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_themes")
+    # A plain page link keeps the home app free of a migration dependency on the stories app.
+    theme = models.ForeignKey("wagtailcore.Page", verbose_name="thema", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("theme", page_type="stories.ThemeHubPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "uitgelicht thema"
+        verbose_name_plural = "uitgelichte thema's"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    facebook_group_url = models.URLField("Facebookgroep", blank=True)
+    x_url = models.URLField("X (Twitter)", blank=True)
+    linkedin_url = models.URLField("LinkedIn", blank=True)
+    newsletter_url = models.URLField("aanmelden voor de nieuwsbrief", blank=True)
+    footer_text = models.TextField(
+        "tekst onderaan elke pagina", blank=True, help_text="Bijvoorbeeld wie Buurtwijs maakt en hoe je de redactie bereikt."
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("facebook_group_url"), FieldPanel("x_url"), FieldPanel("linkedin_url")], heading="Sociale media"
+        ),
+        FieldPanel("newsletter_url"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = "website-instellingen"

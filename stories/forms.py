@@ -1,0 +1,15 @@
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class PracticeStoryPageForm(WagtailAdminPageForm):
+    """Offers only the municipalities of the region a story is placed in."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from correspondents.models import RegionPage
+
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        region = RegionPage.objects.ancestor_of(parent, inclusive=True).first() if parent else None
+        if region and "municipality" in self.fields:
+            self.fields["municipality"].queryset = region.municipalities.all()
+            self.fields["municipality"].help_text = f"Een gemeente in de regio {region.title}."
