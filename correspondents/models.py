@@ -33,6 +33,16 @@ class RegionIndexPage(BasePage):
 
 class RegionPage(BasePage):
     intro = RichTextField("inleiding", features=INTRO_FEATURES)
+    # Set by correspondents.provisioning, never by hand: the region's own editorial team.
+    correspondents_group = models.ForeignKey(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    editors_group = models.ForeignKey(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]

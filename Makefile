@@ -1,0 +1,48 @@
+# Buurtwijs: every task starts here; .ci/run uses the same targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run migrate demo test test-browser lint format clean
+
+help: ## Show this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(BIN)/.installed ## Create .venv and install the locked dependencies
+
+migrate: install ## Apply database migrations
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the Dutch demo content and demo users (idempotent)
+	$(MANAGE) load_demo_content
+
+run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
+	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+test-browser: install ## Run the browser tests in Debian's Chromium (/usr/bin/chromium)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
+
+lint: install ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the virtualenv, the local database and media
+	rm -rf $(VENV) var

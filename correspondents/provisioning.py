@@ -1,0 +1,89 @@
+"""Groups, page permissions and image collections for the editorial teams.
+
+Everything here is idempotent: running it again repairs what is missing and changes nothing else.
+Permissions are granted on section roots only, never page by page, so the admin stays fast.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+CENTRAL_TEAM = "Centrale redactie"
+IMAGE_PERMISSIONS = {"add_buurtwijsimage", "change_buurtwijsimage", "choose_image"}
+DOCUMENT_PERMISSIONS = {"add_document", "change_document", "choose_document"}
+CENTRAL_MODEL_PERMISSIONS = {
+    "stories": ["targetgroup", "partner"],
+    "correspondents": ["municipality", "correspondentprofile"],
+}
+
+
+def admin_access():
+    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def grant_pages(group, page, permission_types):
+    for permission_type in permission_types:
+        if not GroupPagePermission.objects.filter(
+            group=group, page=page, permission__codename=f"{permission_type}_page"
+        ).exists():
+            GroupPagePermission.objects.create(group=group, page=page, permission_type=permission_type)
+
+
+def grant_collection(group, collection, codenames):
+    for permission in Permission.objects.filter(codename__in=codenames):
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+
+
+@transaction.atomic
+def ensure_central_team(home_page):
+    """The central editorial team: edits and publishes the whole site, manages snippets and settings."""
+    group, _ = Group.objects.get_or_create(name=CENTRAL_TEAM)
+    group.permissions.add(admin_access())
+    for app_label, models in CENTRAL_MODEL_PERMISSIONS.items():
+        for model in models:
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label, codename__in=[f"{a}_{model}" for a in ("add", "change", "delete")]
+                )
+            )
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="home", codename="change_sitesettings"))
+    grant_pages(group, home_page, ["add", "change", "publish", "lock", "unlock"])
+    grant_collection(group, Collection.get_first_root_node(), IMAGE_PERMISSIONS | DOCUMENT_PERMISSIONS)
+    return group
+
+
+@transaction.atomic
+def provision_region(region):
+    """Create or repair the region's two groups, their page permissions and its image collection."""
+    correspondents = _named_group(region.correspondents_group, f"Correspondenten {region.title}")
+    editors = _named_group(region.editors_group, f"Regioredactie {region.title}")
+    collection = region.collection
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=f"Regio {region.title}")
+    elif collection.name != f"Regio {region.title}":
+        collection.name = f"Regio {region.title}"
+        collection.save(update_fields=["name"])
+
+    for group in (correspondents, editors):
+        group.permissions.add(admin_access())
+        grant_collection(group, collection, IMAGE_PERMISSIONS)
+        grant_collection(group, Collection.get_first_root_node(), {"choose_image", "choose_document"})
+    grant_pages(correspondents, region, ["add"])
+    grant_pages(editors, region, ["add", "change"])
+
+    if (region.correspondents_group, region.editors_group, region.collection) != (correspondents, editors, collection):
+        region.correspondents_group, region.editors_group, region.collection = correspondents, editors, collection
+        # Not region.save(): a plain field update must not create a revision or touch the page's timestamps.
+        type(region).objects.filter(pk=region.pk).update(
+            correspondents_group=correspondents, editors_group=editors, collection=collection
+        )
+    return correspondents, editors, collection
+
+
+def _named_group(group, name):
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=name)
+    elif group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+    return group
