@@ -6,7 +6,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 from stories.blocks import ArticleBodyBlock
-from stories.models import INTRO_FEATURES, PracticeStoryPage, paginate, with_regions
+from stories.models import INTRO_FEATURES, PracticeStoryPage, with_regions
 
 
 class RegionIndexPage(BasePage):
@@ -141,7 +141,9 @@ class CorrespondentProfile(models.Model):
     photo = models.ForeignKey(
         "home.BuurtwijsImage", verbose_name="foto", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    bio = models.TextField("korte bio", max_length=600, blank=True, help_text="Twee of drie zinnen, in de derde persoon.")
+    bio = models.TextField(
+        "korte bio", max_length=600, blank=True, help_text="Twee of drie zinnen, in de derde persoon."
+    )
     # SET_NULL: deleting a region must not delete (or be blocked by) the people who wrote for it.
     region = models.ForeignKey(
         RegionPage, verbose_name="regio", null=True, on_delete=models.SET_NULL, related_name="correspondents"

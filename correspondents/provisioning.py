@@ -43,7 +43,8 @@ def ensure_central_team(home_page):
         for model in models:
             group.permissions.add(
                 *Permission.objects.filter(
-                    content_type__app_label=app_label, codename__in=[f"{a}_{model}" for a in ("add", "change", "delete")]
+                    content_type__app_label=app_label,
+                    codename__in=[f"{a}_{model}" for a in ("add", "change", "delete")],
                 )
             )
     group.permissions.add(*Permission.objects.filter(content_type__app_label="home", codename="change_sitesettings"))

@@ -18,7 +18,10 @@ class BuurtwijsImage(AbstractImage):
         UNKNOWN = "unknown", "Toestemming is (nog) niet gevraagd"
 
     photographer = models.CharField(
-        "fotograaf", max_length=120, blank=True, help_text="Wordt bij de foto vermeld, bijvoorbeeld 'Foto: Sanne de Vries'."
+        "fotograaf",
+        max_length=120,
+        blank=True,
+        help_text="Wordt bij de foto vermeld, bijvoorbeeld 'Foto: Sanne de Vries'.",
     )
     people_consent = models.CharField(
         "toestemming van wie erop staat",
@@ -90,7 +93,10 @@ class BasePage(Page):
 class HomePage(BasePage):
     intro = RichTextField("welkomsttekst", features=["bold", "italic", "link"], blank=True)
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), InlinePanel("featured_themes", label="Uitgelichte thema's")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("featured_themes", label="Uitgelichte thema's"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -138,7 +144,9 @@ class SiteSettings(BaseSiteSetting):
     linkedin_url = models.URLField("LinkedIn", blank=True)
     newsletter_url = models.URLField("aanmelden voor de nieuwsbrief", blank=True)
     footer_text = models.TextField(
-        "tekst onderaan elke pagina", blank=True, help_text="Bijvoorbeeld wie Buurtwijs maakt en hoe je de redactie bereikt."
+        "tekst onderaan elke pagina",
+        blank=True,
+        help_text="Bijvoorbeeld wie Buurtwijs maakt en hoe je de redactie bereikt.",
     )
 
     panels = [

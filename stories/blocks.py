@@ -12,6 +12,14 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+
+def first_image():
+    """An existing image for the block picker's previews (None on an empty site)."""
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.order_by("pk").first()
+
+
 PARAGRAPH_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -68,11 +76,19 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/image.html"
         description = "Een foto met alternatieve tekst, bijschrift en fotograaf."
+        preview_value = lambda: {  # noqa: E731
+            "image": first_image(),
+            "alt_text": "Bewoners drinken samen koffie in het buurthuis",
+            "caption": "Elke woensdag koffie in het buurthuis.",
+            "credit": "",
+        }
 
 
 VIDEO_PATTERNS = [
-    (re.compile(r"(?:youtube\.com/watch\?(?:.*&)?v=|youtu\.be/|youtube\.com/embed/)([\w-]{11})"),
-     "https://www.youtube-nocookie.com/embed/{}"),
+    (
+        re.compile(r"(?:youtube\.com/watch\?(?:.*&)?v=|youtu\.be/|youtube\.com/embed/)([\w-]{11})"),
+        "https://www.youtube-nocookie.com/embed/{}",
+    ),
     (re.compile(r"vimeo\.com/(?:video/)?(\d+)"), "https://player.vimeo.com/video/{}?dnt=1"),
 ]
 
@@ -126,9 +142,7 @@ class DilemmaBlock(blocks.StructBlock):
     considerations = blocks.RichTextBlock(
         label="Afwegingen", features=["bold", "italic", "ol", "ul", "link"], help_text="Wat sprak ervoor, wat ertegen?"
     )
-    choice = blocks.RichTextBlock(
-        label="Wat we kozen", features=["bold", "italic", "ol", "ul", "link"], required=False
-    )
+    choice = blocks.RichTextBlock(label="Wat we kozen", features=["bold", "italic", "ol", "ul", "link"], required=False)
 
     class Meta:
         label = "Dilemma"
@@ -213,7 +227,9 @@ class CallToActionBlock(blocks.StructBlock):
 
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label="Document")
-    title = blocks.CharBlock(label="Titel", required=False, max_length=200, help_text="Laat leeg voor de documenttitel.")
+    title = blocks.CharBlock(
+        label="Titel", required=False, max_length=200, help_text="Laat leeg voor de documenttitel."
+    )
     description = blocks.TextBlock(label="Omschrijving", required=False)
 
     class Meta:

@@ -5,14 +5,14 @@ from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.models import BasePage
-from stories.forms import PracticeStoryPageForm
 from stories.blocks import ArticleBodyBlock, SourcesBlock, StoryBodyBlock
+from stories.forms import PracticeStoryPageForm
 
 LISTING_PAGE_SIZE = 12
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -294,8 +294,7 @@ class ThemeHubPage(BasePage):
         stories.object_list = with_regions(stories.object_list)
         context["stories"] = stories
         context["curated_picks"] = [
-            pick.page.specific
-            for pick in self.curated_picks.filter(page__live=True).select_related("page")
+            pick.page.specific for pick in self.curated_picks.filter(page__live=True).select_related("page")
         ]
         context["related"] = self.related_themes.live().public().order_by("title")
         context["knowledge_pages"] = KnowledgePage.objects.live().public().filter(themes=self).order_by("title")
