@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -66,7 +67,9 @@ class RegionPage(BasePage):
             .defer_streamfields()
             .order_by("-first_published_at")[:4]
         )
-        context["correspondents"] = self.correspondents.select_related("photo").order_by("role", "name")
+        context["correspondents"] = (
+            self.correspondents.select_related("photo").prefetch_related("photo__renditions").order_by("role", "name")
+        )
         context["municipalities"] = self.municipalities.annotate(
             story_count=models.Count("stories", filter=models.Q(stories__live=True))
         ).order_by("name")
@@ -109,9 +112,9 @@ class RegionalNewsPage(BasePage):
         verbose_name = "regionaal nieuws"
         verbose_name_plural = "regionaal nieuws"
 
-    @property
+    @cached_property
     def region(self):
-        return self.get_parent().specific
+        return RegionPage.objects.ancestor_of(self).first()
 
 
 class Municipality(index.Indexed, models.Model):

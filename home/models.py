@@ -21,7 +21,7 @@ class BuurtwijsImage(AbstractImage):
         "fotograaf",
         max_length=120,
         blank=True,
-        help_text="Wordt bij de foto vermeld, bijvoorbeeld 'Foto: Sanne de Vries'.",
+        help_text="Naam van de fotograaf; wordt bij de foto vermeld als 'Foto: <naam>'.",
     )
     people_consent = models.CharField(
         "toestemming van wie erop staat",
@@ -114,13 +114,13 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from correspondents.models import RegionPage
-        from stories.models import PracticeStoryPage, with_regions
+        from stories.models import PracticeStoryPage, ThemeHubPage, live_pages_in_order, with_regions
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_stories"] = with_regions(PracticeStoryPage.objects.for_listing()[:6])
-        context["featured_themes"] = [
-            pick.theme.specific for pick in self.featured_themes.select_related("theme").filter(theme__live=True)
-        ]
+        context["featured_themes"] = live_pages_in_order(
+            ThemeHubPage.objects.all(), [pick.theme_id for pick in self.featured_themes.all()]
+        )
         context["regions"] = RegionPage.objects.live().public().order_by("title")
         return context
 

@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('focal_point_height', models.PositiveIntegerField(blank=True, null=True)),
                 ('file_size', models.PositiveIntegerField(editable=False, null=True)),
                 ('file_hash', models.CharField(blank=True, db_index=True, editable=False, max_length=40)),
-                ('photographer', models.CharField(blank=True, help_text="Wordt bij de foto vermeld, bijvoorbeeld 'Foto: Sanne de Vries'.", max_length=120, verbose_name='fotograaf')),
+                ('photographer', models.CharField(blank=True, help_text="Naam van de fotograaf; wordt bij de foto vermeld als 'Foto: <naam>'.", max_length=120, verbose_name='fotograaf')),
                 ('people_consent', models.CharField(choices=[('no_people', 'Er staan geen herkenbare mensen op'), ('consented', 'De mensen op de foto gaven toestemming voor publicatie'), ('unknown', 'Toestemming is (nog) niet gevraagd')], default='unknown', help_text='Herkenbare mensen moeten toestemming geven voordat de foto gepubliceerd wordt.', max_length=20, verbose_name='toestemming van wie erop staat')),
                 ('collection', models.ForeignKey(default=wagtail.models.media.get_root_collection_id, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.collection', verbose_name='collection')),
                 ('tags', taggit.managers.TaggableManager(blank=True, help_text=None, through='taggit.TaggedItem', to='taggit.Tag', verbose_name='tags')),
