@@ -20,6 +20,13 @@ def first_image():
     return get_image_model().objects.order_by("pk").first()
 
 
+def first_document():
+    """An existing document for the block picker's previews (None on an empty site)."""
+    from wagtail.documents import get_document_model
+
+    return get_document_model().objects.order_by("pk").first()
+
+
 PARAGRAPH_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -237,6 +244,11 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "blocks/document.html"
         description = "Een document (bijvoorbeeld een verslag of werkblad) om te downloaden."
+        preview_value = lambda: {  # noqa: E731
+            "document": first_document(),
+            "title": "Verslag van de buurtavond",
+            "description": "Wat bewoners vertelden, en wat we ermee doen.",
+        }
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
