@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
@@ -7,6 +8,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 from stories.blocks import ArticleBodyBlock
+from stories.forms import RegionalPageForm
 from stories.models import INTRO_FEATURES, PracticeStoryPage, with_regions
 
 
@@ -99,11 +101,12 @@ class RegionalNewsPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
-        FieldPanel("municipality"),
+        FieldPanel("municipality", widget=forms.Select),
         FieldPanel("author"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    base_form_class = RegionalPageForm
     parent_page_types = ["correspondents.RegionPage"]
     subpage_types = []
     page_description = "Een kort nieuwsbericht uit de regio."

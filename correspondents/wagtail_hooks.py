@@ -1,8 +1,18 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from correspondents.models import CorrespondentProfile, Municipality
+from correspondents.models import CorrespondentProfile, Municipality, RegionPage
+from correspondents.provisioning import provision_region
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_publish_page")
+def provision_region_team(request, page):
+    """A new region gets its editorial groups and collection at once; a published rename renames them."""
+    if isinstance(page, RegionPage):
+        provision_region(page)
 
 
 @modeladmin_register

@@ -1,8 +1,8 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
-class PracticeStoryPageForm(WagtailAdminPageForm):
-    """Offers only the municipalities of the region a story is placed in."""
+class RegionalPageForm(WagtailAdminPageForm):
+    """Offers only the municipalities of the region a page is placed in (all of them for national pages)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

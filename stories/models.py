@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.models import BasePage
 from stories.blocks import ArticleBodyBlock, SourcesBlock, StoryBodyBlock
-from stories.forms import PracticeStoryPageForm
+from stories.forms import RegionalPageForm
 
 LISTING_PAGE_SIZE = 12
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -156,7 +156,8 @@ class PracticeStoryPage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("municipality"),
+                # A dropdown, not the snippet chooser: that would offer every municipality in the country.
+                FieldPanel("municipality", widget=forms.Select),
                 FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Periode"),
                 FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("partners"),
@@ -175,7 +176,7 @@ class PracticeStoryPage(BasePage):
         index.FilterField("municipality"),
     ]
 
-    base_form_class = PracticeStoryPageForm
+    base_form_class = RegionalPageForm
     parent_page_types = ["stories.StoryIndexPage", "correspondents.RegionPage"]
     subpage_types = []
     page_description = "Een verhaal uit de praktijk: wat buurtmakers deden, wat werkte en wat niet."

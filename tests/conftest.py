@@ -1,0 +1,47 @@
+"""Fixtures for the site tree and the people who edit it. Helpers for pages and the admin: tests/helpers.py."""
+
+import pytest
+
+from correspondents.models import RegionPage
+from correspondents.provisioning import ensure_central_team
+from stories.models import ThemeHubPage
+from tests import factories
+
+
+@pytest.fixture
+def home(db):
+    """A HomePage as the root of the default Site, in place of Wagtail's welcome page."""
+    return factories.create_home()
+
+
+@pytest.fixture
+def site_tree(home) -> factories.SiteTree:
+    """The sections under the home page, as in DESIGN.md."""
+    return factories.create_site_tree(home)
+
+
+@pytest.fixture
+def theme(site_tree) -> ThemeHubPage:
+    return factories.ThemeHubPageFactory(parent=site_tree.themes, title="Eenzaamheid")
+
+
+@pytest.fixture
+def region(site_tree) -> RegionPage:
+    """The region Utrecht with two municipalities."""
+    region = factories.RegionPageFactory(parent=site_tree.regions, title="Utrecht")
+    factories.MunicipalityFactory(region=region, name="Utrecht")
+    factories.MunicipalityFactory(region=region, name="Nieuwegein")
+    return region
+
+
+@pytest.fixture
+def other_region(site_tree) -> RegionPage:
+    region = factories.RegionPageFactory(parent=site_tree.regions, title="Groningen")
+    factories.MunicipalityFactory(region=region, name="Westerkwartier")
+    return region
+
+
+@pytest.fixture
+def central_editor(home):
+    """A member of the central editorial team, the people who edit and publish the whole site."""
+    return factories.UserFactory(groups=[ensure_central_team(home)])
