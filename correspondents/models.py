@@ -1,9 +1,17 @@
+import operator
+from functools import reduce
+
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import AbstractGroupApprovalTask, Page, Task, TaskState
 from wagtail.search import index
 
 from home.models import BasePage
@@ -187,3 +195,111 @@ class CorrespondentProfile(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_role_display()})"
+
+
+class EditorialTaskMixin:
+    """Shared rules of the editorial chain's steps: nobody approves their own work."""
+
+    def user_is_reviewer(self, obj, user):
+        raise NotImplementedError
+
+    def get_actions(self, obj, user):
+        if not self.user_is_reviewer(obj, user) or is_own_work(obj, user):
+            return []
+        return [
+            ("reject", "Wijzigingen vragen", True),
+            ("approve", "Goedkeuren", False),
+            ("approve", "Goedkeuren met opmerking", True),
+        ]
+
+    def user_can_access_editor(self, obj, user):
+        return self.user_is_reviewer(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.user_is_reviewer(obj, user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The admin offers only get_actions(); this also guards every other way in.
+        page = task_state.workflow_state.content_object
+        if action_name not in {name for name, _label, _modal in self.get_actions(page, user)}:
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+def is_own_work(obj, user):
+    """Whether the user submitted the page to the workflow or wrote its latest revision (which approval publishes)."""
+    workflow_state = obj.current_workflow_state
+    latest_revision = obj.get_latest_revision()
+    return user.pk in {
+        workflow_state and workflow_state.requested_by_id,
+        latest_revision and latest_revision.user_id,
+    }
+
+
+def consent_problems_under_review(obj):
+    """The consent problems of the latest story revision, the one approval publishes (none for other pages)."""
+    if not issubclass(obj.specific_class, PracticeStoryPage):
+        return []
+    return obj.specific_deferred.get_latest_revision_as_object().consent_problems()
+
+
+class RegionalApprovalTask(EditorialTaskMixin, Task):
+    """First step: the editors of the region the page lives in approve it; editors of other regions cannot."""
+
+    def user_is_reviewer(self, obj, user):
+        if user.is_superuser:
+            return True
+        region = RegionPage.objects.ancestor_of(obj).first()
+        return bool(region and region.editors_group_id and user.groups.filter(pk=region.editors_group_id).exists())
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and consent_problems_under_review(obj):
+            # "Goedkeuren" opens a dialog that says what is missing (get_template_for_action) and cannot approve.
+            return [("reject", "Wijzigingen vragen", True), ("approve", "Goedkeuren", True)]
+        return actions
+
+    def get_template_for_action(self, action):
+        return "correspondents/workflow/approve_modal.html" if action == "approve" else ""
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and consent_problems_under_review(task_state.workflow_state.content_object):
+            raise PermissionDenied("De toestemming is nog niet compleet.")
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        regions = RegionPage.objects.filter(editors_group__in=user.groups.all())
+        if not regions:
+            return TaskState.objects.none()
+        in_regions = reduce(operator.or_, (Q(path__startswith=region.path) for region in regions))
+        page_ids = Page.objects.filter(in_regions).annotate(id_text=Cast("pk", models.CharField())).values("id_text")
+        return states.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id__in=page_ids,
+        )
+
+    @classmethod
+    def get_description(cls):
+        return "De regioredactie van de regio waarin de pagina staat, keurt deze stap goed."
+
+    class Meta:
+        verbose_name = "goedkeuring door de regioredactie"
+        verbose_name_plural = "goedkeuringen door de regioredactie"
+
+
+class CentralApprovalTask(EditorialTaskMixin, AbstractGroupApprovalTask):
+    """The central editorial team's step; approving the last step publishes the page."""
+
+    def user_is_reviewer(self, obj, user):
+        return user.is_superuser or self._user_in_groups(user)
+
+    @classmethod
+    def get_description(cls):
+        return "Leden van de gekozen groepen keuren deze stap goed; wie zelf indiende, kan niet goedkeuren."
+
+    class Meta:
+        verbose_name = "goedkeuring door de centrale redactie"
+        verbose_name_plural = "goedkeuringen door de centrale redactie"

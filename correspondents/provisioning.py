@@ -6,9 +6,20 @@ Permissions are granted on section roots only, never page by page, so the admin 
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 CENTRAL_TEAM = "Centrale redactie"
+CHAIN_WORKFLOW = "Redactieketen"
+CENTRAL_WORKFLOW = "Centrale redactie"
+REGIONAL_TASK = "Regionale redactie"
+CENTRAL_TASK = "Centrale redactie"
 IMAGE_PERMISSIONS = {"add_buurtwijsimage", "change_buurtwijsimage", "choose_image"}
 DOCUMENT_PERMISSIONS = {"add_document", "change_document", "choose_document"}
 CENTRAL_MODEL_PERMISSIONS = {
@@ -36,7 +47,11 @@ def grant_collection(group, collection, codenames):
 
 @transaction.atomic
 def ensure_central_team(home_page):
-    """The central editorial team: edits and publishes the whole site, manages snippets and settings."""
+    """The central editorial team: edits the whole site, manages snippets and settings.
+
+    No `publish` permission: whoever holds it can publish directly and skip the chain. The team
+    publishes by approving the chain's last step (see correspondents.publishing).
+    """
     group, _ = Group.objects.get_or_create(name=CENTRAL_TEAM)
     group.permissions.add(admin_access())
     for app_label, models in CENTRAL_MODEL_PERMISSIONS.items():
@@ -48,7 +63,8 @@ def ensure_central_team(home_page):
                 )
             )
     group.permissions.add(*Permission.objects.filter(content_type__app_label="home", codename="change_sitesettings"))
-    grant_pages(group, home_page, ["add", "change", "publish", "lock", "unlock"])
+    grant_pages(group, home_page, ["add", "change", "lock", "unlock"])
+    GroupPagePermission.objects.filter(group=group, permission__codename="publish_page").delete()
     grant_collection(group, Collection.get_first_root_node(), IMAGE_PERMISSIONS | DOCUMENT_PERMISSIONS)
     return group
 
@@ -88,3 +104,51 @@ def _named_group(group, name):
         group.name = name
         group.save(update_fields=["name"])
     return group
+
+
+@transaction.atomic
+def ensure_workflows(home_page, region_index):
+    """ "Redactieketen" (regional, then central step) on the regions, "Centrale redactie" everywhere else."""
+    from correspondents.models import CentralApprovalTask, RegionalApprovalTask
+
+    central_team = ensure_central_team(home_page)
+    regional_task, _ = RegionalApprovalTask.objects.get_or_create(name=REGIONAL_TASK)
+    central_task, _ = CentralApprovalTask.objects.get_or_create(name=CENTRAL_TASK)
+    central_task.groups.add(central_team)
+    for task in (regional_task, central_task):
+        if not task.active:
+            task.active = True
+            task.save(update_fields=["active"])
+
+    chain = _workflow(CHAIN_WORKFLOW, [regional_task, central_task])
+    central = _workflow(CENTRAL_WORKFLOW, [central_task])
+    WorkflowPage.objects.update_or_create(page=home_page, defaults={"workflow": central})
+    if region_index is not None:
+        WorkflowPage.objects.update_or_create(page=region_index, defaults={"workflow": chain})
+    return chain, central
+
+
+def _workflow(name, tasks):
+    workflow, _ = Workflow.objects.get_or_create(name=name, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    if [wt.task_id for wt in workflow.workflow_tasks.order_by("sort_order")] != [task.pk for task in tasks]:
+        workflow.workflow_tasks.all().delete()
+        for sort_order, task in enumerate(tasks):
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=sort_order)
+    return workflow
+
+
+def provision_all():
+    """Repair or recreate the workflows, the central team and every region's team. Idempotent."""
+    from correspondents.models import RegionIndexPage, RegionPage
+    from home.models import HomePage
+
+    home_page = HomePage.objects.order_by("path").first()
+    if home_page is not None:
+        ensure_workflows(home_page, RegionIndexPage.objects.order_by("path").first())
+    regions = list(RegionPage.objects.order_by("path"))
+    for region in regions:
+        provision_region(region)
+    return home_page, regions

@@ -3,16 +3,19 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from correspondents.models import CorrespondentProfile, Municipality, RegionPage
-from correspondents.provisioning import provision_region
+from correspondents.models import CorrespondentProfile, Municipality, RegionIndexPage, RegionPage
+from correspondents.provisioning import provision_all, provision_region
+from home.models import HomePage
 
 
 @hooks.register("after_create_page")
 @hooks.register("after_publish_page")
-def provision_region_team(request, page):
-    """A new region gets its editorial groups and collection at once; a published rename renames them."""
+def provision_editorial_teams(request, page):
+    """A new region gets its editorial team at once, a published rename renames it; new sections get workflows."""
     if isinstance(page, RegionPage):
         provision_region(page)
+    elif isinstance(page, HomePage | RegionIndexPage):
+        provision_all()
 
 
 @modeladmin_register

@@ -148,6 +148,20 @@ class PracticeStoryPage(BasePage):
     target_groups = ParentalManyToManyField(TargetGroup, verbose_name="doelgroepen", blank=True, related_name="stories")
     partners = ParentalManyToManyField(Partner, verbose_name="partners", blank=True, related_name="stories")
 
+    class ConsentMethod(models.TextChoices):
+        WRITTEN = "written", "schriftelijk (formulier of brief)"
+        EMAIL = "email", "per e-mail"
+        VERBAL = "verbal", "mondeling, vastgelegd door de correspondent"
+
+    consent_given_by = models.CharField(
+        "toestemming gegeven door",
+        max_length=300,
+        blank=True,
+        help_text="Wie gaven toestemming om genoemd of getoond te worden? Bijvoorbeeld 'Henk Bosman, Fatima Azzouzi'.",
+    )
+    consent_method = models.CharField("hoe", max_length=20, choices=ConsentMethod.choices, blank=True)
+    consent_date = models.DateField("wanneer", null=True, blank=True)
+
     objects = StoryManager()
 
     content_panels = BasePage.content_panels + [
@@ -165,6 +179,12 @@ class PracticeStoryPage(BasePage):
             heading="Over de praktijk",
         ),
         InlinePanel("buurtmakers", label="Buurtmakers in dit verhaal", heading="Buurtmakers"),
+        MultiFieldPanel(
+            [FieldPanel("consent_given_by"), FieldRowPanel([FieldPanel("consent_method"), FieldPanel("consent_date")])],
+            heading="Toestemming",
+            help_text="Nodig als het verhaal buurtmakers noemt of mensen toont: "
+            "zonder keurt de regioredactie het niet goed.",
+        ),
         FieldPanel("author"),
         InlinePanel("knowledge_links", label="Kennis waarop dit verhaal voortbouwt", heading="Kennis"),
     ]
@@ -197,6 +217,40 @@ class PracticeStoryPage(BasePage):
 
             self._region = RegionPage.objects.ancestor_of(self).first()
         return self._region
+
+    def consent_problems(self):
+        """What is missing before a story that names or shows people may pass the regional step, in Dutch."""
+        images = self.images_used()
+        problems = [
+            f"Van de mensen op de foto ‘{image.title}’ is geen toestemming vastgelegd."
+            for image in images
+            if image.people_consent == image.PeopleConsent.UNKNOWN
+        ]
+        shows_people = any(image.people_consent == image.PeopleConsent.CONSENTED for image in images)
+        if self.buurtmakers.exists() or shows_people:
+            missing = [
+                label
+                for label, value in (
+                    ("wie toestemming gaf", self.consent_given_by),
+                    ("hoe", self.consent_method),
+                    ("wanneer", self.consent_date),
+                )
+                if not value
+            ]
+            if missing:
+                missing_text = ", ".join(missing)
+                problems.insert(0, f"Het verhaal noemt of toont buurtmakers; vul bij Toestemming in: {missing_text}.")
+        return problems
+
+    def images_used(self):
+        """The listing, social and body images of this story."""
+        from wagtail.images import get_image_model
+
+        image_ids = {self.listing_image_id, self.social_image_id} | {
+            block.value["image"].pk for block in self.body if block.block_type == "image" and block.value["image"]
+        }
+        image_ids.discard(None)
+        return list(get_image_model().objects.filter(pk__in=image_ids).order_by("title"))
 
     @property
     def author_name(self):

@@ -124,6 +124,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "home.BuurtwijsImage"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.DutchLoginForm"
+# The central team approves the chain's last step without holding Wagtail's plain publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "correspondents.publishing.publish_approved_revision"
 
 WAGTAILSEARCH_BACKENDS = {
     "default": {

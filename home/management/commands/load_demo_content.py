@@ -38,7 +38,7 @@ from correspondents.models import (
     RegionIndexPage,
     RegionPage,
 )
-from correspondents.provisioning import ensure_central_team, provision_region
+from correspondents.provisioning import ensure_central_team, ensure_workflows, provision_region
 from home.management import demo_content as demo
 from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage, SiteSettings
 from stories.models import (
@@ -186,6 +186,7 @@ class DemoLoader:
         self.partners = {spec["name"]: self.snippet(Partner, **spec) for spec in demo.PARTNERS}
 
         indexes = self.index_pages(home)
+        ensure_workflows(home, indexes["regions"])
         self.themes(indexes["themes"])
         for offset, spec in enumerate(demo.REGIONS):
             self.region(indexes["regions"], spec, self.launch + timedelta(days=10, hours=offset))
