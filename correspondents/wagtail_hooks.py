@@ -1,3 +1,4 @@
+from django.contrib import messages
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -16,6 +17,20 @@ def provision_editorial_teams(request, page):
         provision_region(page)
     elif isinstance(page, HomePage | RegionIndexPage):
         provision_all()
+
+
+@hooks.register("after_delete_page")
+def keep_region_team(request, page):
+    """A deleted region's groups and collection stay, so no account loses its history; say so."""
+    if isinstance(page, RegionPage):
+        kept = [f"‘{group.name}’" for group in (page.correspondents_group, page.editors_group) if group]
+        if kept:
+            messages.info(
+                request,
+                f"De groepen {' en '.join(kept)} en de beeldbankcollectie van {page.title} blijven bestaan, "
+                "zodat de accounts en hun geschiedenis bewaard blijven. Verwijder ze zo nodig onder "
+                "Instellingen → Groepen en Instellingen → Collecties.",
+            )
 
 
 @modeladmin_register
