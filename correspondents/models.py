@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -65,6 +66,15 @@ class RegionPage(BasePage):
     class Meta:
         verbose_name = "regio"
         verbose_name_plural = "regio's"
+
+    def with_content_json(self, content):
+        # The editorial team belongs to the region, not to one revision: publishing an older revision
+        # must not take it away. Keep what provisioning stored on the page.
+        page = super().with_content_json(content)
+        page.correspondents_group_id = self.correspondents_group_id
+        page.editors_group_id = self.editors_group_id
+        page.collection_id = self.collection_id
+        return page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -198,7 +208,8 @@ class CorrespondentProfile(models.Model):
 
 
 class EditorialTaskMixin:
-    """Shared rules of the editorial chain's steps: nobody approves their own work."""
+    """Shared rules of the editorial chain's steps: nobody approves their own work, and no story passes
+    a step while its consent record is incomplete."""
 
     def user_is_reviewer(self, obj, user):
         raise NotImplementedError
@@ -206,11 +217,17 @@ class EditorialTaskMixin:
     def get_actions(self, obj, user):
         if not self.user_is_reviewer(obj, user) or is_own_work(obj, user):
             return []
+        if consent_problems_under_review(obj):
+            # "Goedkeuren" opens a dialog that says what is missing (get_template_for_action) and cannot approve.
+            return [("reject", "Wijzigingen vragen", True), ("approve", "Goedkeuren", True)]
         return [
             ("reject", "Wijzigingen vragen", True),
             ("approve", "Goedkeuren", False),
             ("approve", "Goedkeuren met opmerking", True),
         ]
+
+    def get_template_for_action(self, action):
+        return "correspondents/workflow/approve_modal.html" if action == "approve" else ""
 
     def user_can_access_editor(self, obj, user):
         return self.user_is_reviewer(obj, user)
@@ -223,6 +240,8 @@ class EditorialTaskMixin:
         page = task_state.workflow_state.content_object
         if action_name not in {name for name, _label, _modal in self.get_actions(page, user)}:
             raise PermissionDenied
+        if action_name == "approve" and consent_problems_under_review(page):
+            raise PermissionDenied("De toestemming is nog niet compleet.")
         return super().on_action(task_state, user, action_name, **kwargs)
 
 
@@ -252,20 +271,18 @@ class RegionalApprovalTask(EditorialTaskMixin, Task):
         region = RegionPage.objects.ancestor_of(obj).first()
         return bool(region and region.editors_group_id and user.groups.filter(pk=region.editors_group_id).exists())
 
-    def get_actions(self, obj, user):
-        actions = super().get_actions(obj, user)
-        if actions and consent_problems_under_review(obj):
-            # "Goedkeuren" opens a dialog that says what is missing (get_template_for_action) and cannot approve.
-            return [("reject", "Wijzigingen vragen", True), ("approve", "Goedkeuren", True)]
-        return actions
-
-    def get_template_for_action(self, action):
-        return "correspondents/workflow/approve_modal.html" if action == "approve" else ""
-
-    def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve" and consent_problems_under_review(task_state.workflow_state.content_object):
-            raise PermissionDenied("De toestemming is nog niet compleet.")
-        return super().on_action(task_state, user, action_name, **kwargs)
+    def start(self, workflow_state, user=None):
+        if RegionPage.objects.ancestor_of(workflow_state.content_object).exists():
+            return super().start(workflow_state, user=user)
+        # A region page itself, or the regions index: no regional editors above it, so only the central team
+        # reviews. A skipped step moves the workflow on at once, and nobody is asked to review it.
+        return TaskState.objects.create(
+            workflow_state=workflow_state,
+            task=self,
+            revision=workflow_state.content_object.get_latest_revision(),
+            status=TaskState.STATUS_SKIPPED,
+            finished_at=timezone.now(),
+        )
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)

@@ -4,15 +4,18 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from correspondents import dashboard  # noqa: F401
 from correspondents.models import CorrespondentProfile, Municipality, RegionIndexPage, RegionPage
 from correspondents.provisioning import provision_all, provision_region
 from home.models import HomePage
 
 
 @hooks.register("after_create_page")
-@hooks.register("after_publish_page")
 def provision_editorial_teams(request, page):
-    """A new region gets its editorial team at once, a published rename renames it; new sections get workflows."""
+    """A new region gets its editorial team at once; a new home or regions index gets the workflows.
+
+    A region's published rename renames its team: see CorrespondentsConfig.ready (page_published).
+    """
     if isinstance(page, RegionPage):
         provision_region(page)
     elif isinstance(page, HomePage | RegionIndexPage):

@@ -43,5 +43,11 @@ def other_region(site_tree) -> RegionPage:
 
 @pytest.fixture
 def central_editor(home):
-    """A member of the central editorial team, the people who edit and publish the whole site."""
+    """A member of the central editorial team: edits the whole site, publishes by approving the chain's last step."""
     return factories.UserFactory(groups=[ensure_central_team(home)])
+
+
+@pytest.fixture
+def editorial_teams(site_tree, region, other_region) -> factories.EditorialTeams:
+    """Utrecht's and Groningen's teams, two central editors and an administrator, with the workflows in place."""
+    return factories.create_editorial_teams(site_tree, region, other_region)

@@ -24,6 +24,7 @@ from correspondents.models import (
     RegionIndexPage,
     RegionPage,
 )
+from correspondents.provisioning import ensure_central_team, ensure_workflows, provision_region
 from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage
 from stories import blocks
 from stories.models import (
@@ -451,4 +452,43 @@ def create_site_tree(home=None):
         themes=ThemeIndexPageFactory(parent=home),
         knowledge=KnowledgeIndexPageFactory(parent=home),
         regions=RegionIndexPageFactory(parent=home),
+    )
+
+
+# The editorial teams ------------------------------------------------------------------------------
+
+User = get_user_model()
+
+
+@dataclass
+class EditorialTeams:
+    """Utrecht's and Groningen's teams, two central editors and an administrator, the workflows in place."""
+
+    correspondent: User  # of Utrecht
+    colleague: User  # a second correspondent of Utrecht
+    regional_editor: User  # of Utrecht
+    second_regional_editor: User  # of Utrecht
+    other_correspondent: User  # of Groningen
+    other_regional_editor: User  # of Groningen
+    central_editor: User
+    second_central_editor: User
+    admin: User
+
+
+def create_editorial_teams(site_tree, region, other_region):
+    """Provision both regions and the workflows as the provisioning command does, and one person per role."""
+    correspondents, editors, _ = provision_region(region)
+    other_correspondents, other_editors, _ = provision_region(other_region)
+    ensure_workflows(site_tree.home, site_tree.regions)
+    central = ensure_central_team(site_tree.home)
+    return EditorialTeams(
+        correspondent=UserFactory(first_name="Joris", last_name="Verbeek", groups=[correspondents]),
+        colleague=UserFactory(first_name="Eva", last_name="Bakker", groups=[correspondents]),
+        regional_editor=UserFactory(first_name="Anouk", last_name="de Wit", groups=[editors]),
+        second_regional_editor=UserFactory(first_name="Bas", last_name="Kok", groups=[editors]),
+        other_correspondent=UserFactory(first_name="Jelle", last_name="Dijkstra", groups=[other_correspondents]),
+        other_regional_editor=UserFactory(first_name="Wubbo", last_name="Smit", groups=[other_editors]),
+        central_editor=UserFactory(first_name="Lies", last_name="van den Berg", groups=[central]),
+        second_central_editor=UserFactory(first_name="Mark", last_name="Visser", groups=[central]),
+        admin=UserFactory(first_name="Beheer", last_name="Buurtwijs", is_superuser=True, is_staff=True),
     )

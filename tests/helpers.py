@@ -138,3 +138,77 @@ def rolled_back(django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+# The editorial chain -----------------------------------------------------------------------------
+
+# A complete consent record: a story that names buurtmakers passes the regional step only with it.
+CONSENT = {"consent_given_by": "Fatima El Amrani", "consent_method": "email", "consent_date": "2024-07-01"}
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def submit_new_page(client, model, parent, data):
+    """Post the admin's 'add page' form with 'Indienen voor Redactieketen' (``action-submit``)."""
+    return client.post(add_url(model, parent), {**data, "action-submit": "action-submit"})
+
+
+def resubmit(client, page, data):
+    """Post the edit form with ``action-submit``: after a request for changes, the workflow resumes."""
+    return client.post(edit_url(page), {**data, "action-submit": "action-submit"})
+
+
+def current_task_state(page):
+    """The task state the page waits on (a fresh query: the page object may be stale)."""
+    return type(page).objects.get(pk=page.pk).current_workflow_task_state
+
+
+def workflow_action_url(page, action, task_state=None):
+    task_state = task_state or current_task_state(page)
+    assert task_state is not None, f"{page} is not awaiting review"
+    return reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+
+
+def workflow_action(client, page, action, comment="", task_state=None):
+    """POST a workflow action as the admin's dialog does: ``approve`` or ``reject`` (request changes)."""
+    return client.post(workflow_action_url(page, action, task_state), {"comment": comment})
+
+
+def approve(client, page, comment=""):
+    response = workflow_action(client, page, "approve", comment)
+    assert response.status_code == 302 and response.url == edit_url(page), "approve was refused"
+    return response
+
+
+def request_changes(client, page, comment):
+    response = workflow_action(client, page, "reject", comment)
+    assert response.status_code == 302 and response.url == edit_url(page), "request changes was refused"
+    return response
+
+
+def action_dialog(client, page, action):
+    """The dialog the admin opens for a workflow action (an AJAX GET); its text, whitespace collapsed."""
+    response = client.get(workflow_action_url(page, action), HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    assert response.status_code == 200, f"the {action} dialog answered {response.status_code}"
+    html = response.json()["html"]
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def offered_workflow_actions(client, page):
+    """The workflow buttons the edit view offers the logged-in user, as (action name, label)."""
+    response = client.get(edit_url(page))
+    assert response.status_code == 200, f"the edit view answered {response.status_code}"
+    return [
+        (button["data-workflow-action-name"], " ".join(button.get_text(" ").split()))
+        for button in soup(response).select("button[data-workflow-action-name]")
+    ]
+
+
+def admin_text(response):
+    """The text of an admin view, side panels included (Wagtail renders them in <template>s that JS places)."""
+    page = soup(response)
+    while (template := page.find("template")) is not None:
+        template.replace_with(BeautifulSoup(template.decode_contents(), "html.parser"))
+    return " ".join(page.get_text(" ").split())

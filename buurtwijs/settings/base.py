@@ -79,6 +79,9 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Wagtail's editor autosaves in the background; wait for a busy database instead of failing a save.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -115,6 +118,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Buurtwijs <redactie@buurtwijs.nl>")
+# A hanging mail server must not hold an editor's request: notifications give up after this many seconds.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # Wagtail
 
@@ -123,6 +128,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "home.BuurtwijsImage"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# No avatars from gravatar.com: it would tell a third party who uses the admin (and cannot load offline).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.DutchLoginForm"
 # The central team approves the chain's last step without holding Wagtail's plain publish permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "correspondents.publishing.publish_approved_revision"

@@ -63,6 +63,12 @@ APPLIES_METHOD = "applies_method"
 BUILDS_ON_RESEARCH = "builds_on_research"
 IN_TRADITION = "in_tradition"
 
+# How the buurtmakers a story names or shows gave their consent (PracticeStoryPage.ConsentMethod). The command
+# records who gave it (the buurtmakers named) and when (two weeks before the story went live or was written).
+WRITTEN_CONSENT = "written"
+EMAIL_CONSENT = "email"
+VERBAL_CONSENT = "verbal"
+
 # Images are drawn by the command (nothing is downloaded). "region" puts an image in that region's collection.
 
 IMAGES = {
@@ -897,6 +903,7 @@ STORIES = [
         "period": ("2024-09-01", None),
         "days_ago": 12,
         "image": "tafel",
+        "consent": WRITTEN_CONSENT,
         "intro": "Elke dinsdagochtend staat in de bibliotheek de koffie klaar voor wie even onder de mensen wil zijn. Wat begon als een proef van drie maanden, is na twee jaar een vaste plek geworden waar vooral ouderen die alleen wonen elkaar vinden.",
         "buurtmakers": [
             ("Ria van Dam", "bewoner en gastvrouw", ""),
@@ -943,6 +950,7 @@ STORIES = [
         "period": ("2021-01-01", "2024-06-30"),
         "days_ago": 45,
         "image": "plein",
+        "consent": EMAIL_CONSENT,
         "intro": "Drie jaar lang kwamen buurtmakers uit twaalf gemeenten vier keer per jaar bij elkaar om ervaringen te delen. Het netwerk is gestopt, maar de lessen zijn gebleven. De centrale redactie zette ze op een rij.",
         "buurtmakers": [
             ("Gerda Mulder", "coördinator van het netwerk", ""),
@@ -982,6 +990,7 @@ STORIES = [
         "period": ("2024-02-01", None),
         "days_ago": 80,
         "image": "buurthuis",
+        "consent": WRITTEN_CONSENT,
         "intro": "Wie geldzorgen heeft, praat er zelden over. In een Tilburgse wijk gaan getrainde vrijwilligers daarom niet langs met een folder, maar met een vraag: hoe gaat het eigenlijk thuis? Het gesprek aan de keukentafel blijkt vaak de eerste stap naar hulp.",
         "buurtmakers": [
             ("Annemiek Peeters", "vrijwilliger", "Wijkteam Noord"),
@@ -1023,6 +1032,7 @@ STORIES = [
         "period": ("2023-04-01", "2024-05-31"),
         "days_ago": 150,
         "image": "plein",
+        "consent": VERBAL_CONSENT,
         "intro": "Het plein achter de flat was al jaren een plek waar jongeren werden weggestuurd. Toen de woningcorporatie het wilde opknappen, vroeg de jongerenwerker of de jongeren zelf mochten meedenken. Het werd meer dan meedenken: ze tekenden het ontwerp.",
         "buurtmakers": [
             ("Dewi Sastro", "jongerenwerker", "Stichting Jongerenwerk Oost"),
@@ -1066,6 +1076,7 @@ STORIES = [
         "period": ("2014-01-01", "2024-12-31"),
         "days_ago": 300,
         "image": "buurthuis",
+        "consent": WRITTEN_CONSENT,
         "intro": "Veel gemeenten gaven bewoners de afgelopen tien jaar zelf een budget om hun buurt te verbeteren. De centrale redactie sprak met buurtmakers uit vier regio's over wat ervan terechtkwam: van bankjes die er nog steeds staan tot plannen die in een la verdwenen.",
         "buurtmakers": [
             ("Jolanda Verbeek", "bewoner, voorzitter van een buurtcommissie", ""),
@@ -1107,6 +1118,7 @@ STORIES = [
         "period": ("2022-03-01", None),
         "days_ago": 200,
         "image": "moestuin",
+        "consent": EMAIL_CONSENT,
         "intro": "Mantelzorgers zijn vaak de laatsten die om hulp vragen. Een huisartsenpraktijk in Hoogezand nodigt ze daarom persoonlijk uit voor een maandelijkse ontmoeting. Niet om te praten over de zorg, maar even over henzelf.",
         "buurtmakers": [
             ("Truus Wiersma", "mantelzorger en vrijwilliger", ""),
@@ -1144,6 +1156,7 @@ STORIES = [
         "period": ("2021-10-06", None),
         "days_ago": 5,
         "image": "tafel",
+        "consent": WRITTEN_CONSENT,
         "intro": "Elke woensdag kookt een wisselende groep bewoners soep in de gemeenschappelijke keuken van een Utrechtse flat. Wie langskomt, eet mee. Het begon met één pan en tien bewoners die niet wisten waarom ze er waren; nu schuiven er wekelijks zo'n veertig buren aan.",
         "buurtmakers": [
             ("Henk Bosman", "bewoner", ""),
@@ -1183,6 +1196,7 @@ STORIES = [
         "period": ("2022-04-01", None),
         "days_ago": 60,
         "image": "moestuin",
+        "consent": VERBAL_CONSENT,
         "intro": "Een grasveld waar niemand kwam, is nu een moestuin met dertig bakken. Huurders uit vier flats kweken er tomaten, bonen en koriander. De oogst is mooi, maar de echte winst is dat buren die elkaar jaren niet groetten, nu samen onkruid wieden.",
         "buurtmakers": [
             ("Joke van Rijn", "bewoner en tuinier", ""),
@@ -1225,6 +1239,7 @@ STORIES = [
         "period": ("2022-01-01", "2023-12-31"),
         "days_ago": 210,
         "image": "flats",
+        "consent": WRITTEN_CONSENT,
         "intro": "Toen de flats in Kanaleneiland gerenoveerd moesten worden, kregen de huurders een dikke map met plannen. Een groep bewoners besloot die niet zomaar te tekenen. Ze gingen zelf langs alle 240 voordeuren om op te halen wat buren echt nodig hadden.",
         "buurtmakers": [
             ("Said El Khatib", "bewoner, voorzitter huurderscommissie", "Huurdersvereniging De Sleutel"),
@@ -1267,6 +1282,7 @@ STORIES = [
         "period": ("2019-05-01", None),
         "days_ago": 330,
         "image": "buurthuis",
+        "consent": EMAIL_CONSENT,
         "intro": "In het Repair Café in Zeist repareren vrijwilligers elke eerste zaterdag van de maand broodroosters, fietsen en kapotte broeken. Wie er een ochtend rondloopt, ziet dat het om meer gaat dan spullen: mensen blijven hangen, ook als hun lamp allang weer brandt.",
         "buurtmakers": [
             ("Gerrit Post", "vrijwilliger, gepensioneerd elektricien", "Repair Café De Schroevendraaier"),
@@ -1305,6 +1321,7 @@ STORIES = [
         "period": ("2023-06-01", None),
         "days_ago": 95,
         "image": "straat",
+        "consent": WRITTEN_CONSENT,
         "intro": "Twee avonden per week fietsen jongerenwerkers een vaste ronde langs de plekken waar jongeren samenkomen. Ze komen niet om iemand weg te sturen, maar om een praatje te maken. Na een jaar kennen ze de meeste jongeren bij naam, en weten de jongeren hen te vinden.",
         "buurtmakers": [
             ("Rachid Benali", "jongerenwerker", "Stichting Jongerenwerk Oost"),
@@ -1342,6 +1359,7 @@ STORIES = [
         "period": ("2020-09-01", None),
         "days_ago": 520,
         "image": "kennis",
+        "consent": VERBAL_CONSENT,
         "intro": "Vrijwilligers van de thuisadministratie komen bij mensen thuis die het overzicht over hun geldzaken kwijt zijn. Ze nemen het niet over, maar doen het samen. Na een half jaar kunnen de meeste mensen het weer zelf, of weten ze in elk geval wie ze kunnen bellen.",
         "buurtmakers": [
             ("Bert Vos", "vrijwilliger thuisadministratie", "Welzijnsorganisatie Samen Verder"),
@@ -1376,6 +1394,7 @@ STORIES = [
         "period": ("2022-09-01", None),
         "days_ago": 25,
         "image": "groningen",
+        "consent": WRITTEN_CONSENT,
         "intro": "In een dorp in Eemsdelta ging het jarenlang over schade, rapporten en wie wat kreeg. Buren die elkaar altijd hielpen, praatten niet meer met elkaar. Een groep dorpsbewoners organiseert nu maandelijkse dorpsavonden waar het ergens anders over gaat.",
         "buurtmakers": [
             ("Geert Dijkstra", "dorpsbewoner, voorzitter dorpsbelang", "Dorpsbelang Het Wierdenland"),
@@ -1414,6 +1433,7 @@ STORIES = [
         "period": ("2021-03-01", None),
         "days_ago": 120,
         "image": "moestuin",
+        "consent": EMAIL_CONSENT,
         "intro": "Sinds de lijnbus niet meer door de dorpen rijdt, brengt een groep van dertig vrijwillige chauffeurs ouderen naar de huisarts, de supermarkt en de verjaardag van een kleinkind. De rit kost twee euro. Het gesprek onderweg is gratis.",
         "buurtmakers": [
             ("Klaas Huizinga", "vrijwillige chauffeur", "Vervoersvereniging De Dorpsbus"),
@@ -1452,6 +1472,7 @@ STORIES = [
         "period": ("2022-09-01", None),
         "days_ago": 170,
         "image": "flats",
+        "consent": WRITTEN_CONSENT,
         "intro": "In een Groninger woonzorgcentrum wonen zes studenten zonder huur te betalen, in ruil voor dertig uur per maand gezelschap. Ze koken samen, spelen sjoelen en helpen met de telefoon. Voor beide kanten bleek het meer op te leveren dan een goedkope kamer of een bezoekje.",
         "buurtmakers": [
             ("Femke Kuipers", "student en bewoner", ""),
@@ -1489,6 +1510,7 @@ STORIES = [
         "period": ("2023-09-01", "2024-03-31"),
         "days_ago": 240,
         "image": "flats",
+        "consent": VERBAL_CONSENT,
         "intro": "Wat vinden bewoners van Selwerd zelf belangrijk voor hun wijk? In plaats van een enquête van de gemeente gingen twaalf bewoners op pad als onderzoeker. Ze spraken ruim driehonderd buren: op straat, bij de school en in de moskee.",
         "buurtmakers": [
             ("Nadia Haddou", "bewonersonderzoeker", ""),
@@ -1532,6 +1554,7 @@ STORIES = [
         "period": ("2024-03-01", None),
         "days_ago": 400,
         "image": "plein",
+        "consent": WRITTEN_CONSENT,
         "intro": "De voetbalkooi in een wijk in Hoogezand stond bekend als hangplek. Een buurtsportcoach en drie oudere jongeren maakten er een ontmoetingsplek van, met een vast toernooi op vrijdag en een bankje voor de ouders. De klachten van omwonenden zijn bijna verdwenen.",
         "buurtmakers": [
             ("Jesse Bakker", "buurtsportcoach", "Buurtsportcoaches Noord"),
@@ -1562,6 +1585,7 @@ STORIES = [
         "period": ("2022-10-01", "2024-04-30"),
         "days_ago": 560,
         "image": "straat",
+        "consent": EMAIL_CONSENT,
         "intro": "Toen de energieprijzen in 2022 hard stegen, gingen bewoners als energiecoach langs bij buren. Ze brachten tochtstrips en radiatorfolie mee, en een luisterend oor. Bij veel bezoeken bleek de energierekening niet het enige wat knelde.",
         "buurtmakers": [
             ("Jan Kramer", "energiecoach", "Energiecoöperatie Zonnig Midden"),
@@ -1600,6 +1624,7 @@ STORIES = [
         "period": ("2020-02-01", None),
         "days_ago": 18,
         "image": "rotterdam",
+        "consent": WRITTEN_CONSENT,
         "intro": "Een groep moeders uit de Afrikaanderwijk kookt twee keer per week voor zestig buurtbewoners. Wat begon als een manier om elkaar te leren kennen, is uitgegroeid tot een kleine onderneming met een eigen keuken, een cateringservice en een wachtlijst van vrouwen die mee willen doen.",
         "buurtmakers": [
             ("Aisha Mahdi", "initiatiefnemer en kok", "Wijkkeuken Zuid"),
@@ -1641,6 +1666,7 @@ STORIES = [
         "period": ("2025-07-01", "2025-08-31"),
         "days_ago": 440,
         "image": "water",
+        "consent": VERBAL_CONSENT,
         "intro": "Zes weken zomervakantie zijn lang als je niet op vakantie gaat. In Vlaardingen organiseerden jongeren uit de wijk zelf een zomerprogramma voor jongere kinderen, met hulp van de straatcoaches. Het programma draaide op vrijwilligers van vijftien tot twintig jaar.",
         "buurtmakers": [
             ("Kevin Ramdin", "straatcoach", "Stichting Zomer in de Wijk"),
@@ -1676,6 +1702,7 @@ STORIES = [
         "period": ("2024-01-01", None),
         "days_ago": 140,
         "image": "buurthuis",
+        "consent": WRITTEN_CONSENT,
         "intro": "Wie in Schiedam aanklopt met geldzorgen, hoeft niet meer weken te wachten op een eerste gesprek. Een inloopspreekuur in het wijkcentrum, bemand door vrijwilligers en een schuldhulpverlener, helpt mensen dezelfde dag verder.",
         "buurtmakers": [
             ("Monique Verhagen", "schuldhulpverlener", "Wijkteam Schiedam-Oost"),
@@ -1706,6 +1733,7 @@ STORIES = [
         "period": ("2024-05-01", None),
         "days_ago": 260,
         "image": "flats",
+        "consent": EMAIL_CONSENT,
         "intro": "In een portiekflat in Capelle aan den IJssel kenden de meeste bewoners elkaar niet. Twee buren begonnen met een simpele actie: een kaartje op elke deurmat, met hun naam en telefoonnummer. Een jaar later is er een portiekborrel, een appgroep en een gedeelde boormachine.",
         "buurtmakers": [("Ineke Schouten", "bewoner", ""), ("Dennis Koster", "bewoner", "")],
         "knowledge": [("sociaal-kapitaal", IN_TRADITION)],
@@ -1738,6 +1766,7 @@ STORIES = [
         "period": ("2021-09-01", None),
         "days_ago": 455,
         "image": "kennis",
+        "consent": WRITTEN_CONSENT,
         "intro": "Nederlands leer je in de klas, maar oefenen doe je in het echt. In het taalcafé in Vlaardingen praten nieuwkomers elke week met buurtbewoners over van alles: het weer, de markt, het eerste rapport van de kinderen. Fouten maken mag; sterker nog, het hoort erbij.",
         "buurtmakers": [
             ("Tineke de Jong", "vrijwilliger", "Bibliotheek De Boekenbrug"),
@@ -1776,6 +1805,7 @@ STORIES = [
         "period": ("2019-09-01", None),
         "days_ago": 690,
         "image": "water",
+        "consent": VERBAL_CONSENT,
         "intro": "Op vrijdag- en zaterdagavond lopen vaders uit de wijk in Maassluis een ronde. Ze spreken jongeren aan, maken een praatje met winkeliers en zijn er als het onrustig wordt. Niet als politie, maar als buurman die de jongeren en hun ouders kent.",
         "buurtmakers": [
             ("Mustafa Aydin", "buurtvader", "Buurtvaders Maassluis"),
@@ -1811,6 +1841,7 @@ STORIES = [
         "period": ("2018-03-01", None),
         "days_ago": 35,
         "image": "brabant",
+        "consent": WRITTEN_CONSENT,
         "intro": "Bewoners van een Helmondse wijk richtten een coöperatie op om zorg en hulp dichtbij zelf te organiseren. Leden helpen elkaar met boodschappen, vervoer en klusjes, en de coöperatie werkt samen met de wijkverpleging. Ouderen kunnen zo langer thuis blijven wonen.",
         "buurtmakers": [
             ("Toon van Dijk", "voorzitter", "Zorgcoöperatie Hart van Helmond"),
@@ -1850,6 +1881,7 @@ STORIES = [
         "period": ("2024-01-01", None),
         "days_ago": 280,
         "image": "flats",
+        "consent": EMAIL_CONSENT,
         "intro": "Jarenlang was er in Woensel-Noord geen opbouwwerker meer. Sinds kort loopt er weer een rond, met een heel andere opdracht dan vroeger: niet zelf activiteiten organiseren, maar bewoners helpen hun eigen plannen waar te maken.",
         "buurtmakers": [
             ("Lotte van Gils", "opbouwwerker", "Welzijnsorganisatie Samen Verder"),
@@ -1884,6 +1916,7 @@ STORIES = [
         "period": ("2021-05-01", None),
         "days_ago": 380,
         "image": "plein",
+        "consent": WRITTEN_CONSENT,
         "intro": "De gemeente wilde de oude speeltuin sluiten: te duur in onderhoud. Ouders uit de buurt richtten een vereniging op en namen het beheer over. Nu is de speeltuin vijf dagen per week open, met vrijwilligers bij het hek en een kiosk waar opa's en oma's koffie drinken.",
         "buurtmakers": [
             ("Mark van Gorp", "voorzitter speeltuinvereniging", ""),
@@ -1921,6 +1954,7 @@ STORIES = [
         "period": ("2022-02-01", None),
         "days_ago": 475,
         "image": "buurthuis",
+        "consent": VERBAL_CONSENT,
         "intro": "Eén keer per maand verandert een buurthuis in Breda in een kledingwinkel waar niets te koop is. Buren brengen wat ze niet meer dragen en nemen mee wat ze nodig hebben. Het idee kwam van een moeder die zag hoe snel kinderen uit hun kleren groeien.",
         "buurtmakers": [("Naomi Verschuren", "initiatiefnemer", ""), ("Els Janssen", "vrijwilliger", "")],
         "knowledge": [("abcd", APPLIES_METHOD)],
@@ -1951,6 +1985,7 @@ STORIES = [
         "period": ("2023-10-01", None),
         "days_ago": 55,
         "image": "straat",
+        "consent": WRITTEN_CONSENT,
         "intro": "Eenzaamheid is niet alleen iets van ouderen. In 's-Hertogenbosch komt elke week een groep jongeren tussen de zestien en vierentwintig bij elkaar om te praten over hoe het echt met ze gaat. De groep wordt geleid door twee jongeren die het zelf hebben meegemaakt.",
         "buurtmakers": [
             ("Milan de Wit", "gespreksleider, 22 jaar", "Jongerencentrum De Schakel"),
@@ -1988,6 +2023,7 @@ STORIES = [
         "period": ("2024-02-01", None),
         "days_ago": 640,
         "image": "brabant",
+        "consent": EMAIL_CONSENT,
         "intro": "Veel ouderen wonen in een eengezinswoning die te groot en te zwaar is geworden, maar zien op tegen een verhuizing. Vrijwillige verhuisbuddy's in Eindhoven helpen bij elke stap: van de inschrijving tot het ophangen van de gordijnen in het nieuwe appartement.",
         "buurtmakers": [("Hanneke Bosch", "verhuisbuddy", ""), ("Mevrouw Van Hout", "bewoner, 79 jaar", "")],
         "knowledge": [("sociaal-kapitaal", IN_TRADITION)],
@@ -2178,6 +2214,263 @@ NEWS = [
                 text="Het verhaal van de Bredase kledingruil.",
                 page=Ref("story", "kledingruil-breda"),
             ),
+        ],
+    },
+]
+
+
+# Stories on their way through the editorial chain, so every demo user finds work on their dashboard. The command
+# replays each history through Wagtail's workflow API as the named users; days_ago dates every step.
+
+
+class Step(NamedTuple):
+    """One step in a story's history: "write" (save a draft), "submit", "approve" or "reject" (request changes)."""
+
+    days_ago: int
+    username: str
+    action: str
+    comment: str = ""
+
+
+CHAIN_STORIES = [
+    {
+        "slug": "minibiebs-kanaleneiland",
+        "title": "Een minibieb op elke hoek van Kanaleneiland",
+        "region": "utrecht",
+        "municipality": "Utrecht",
+        "author": "correspondent",
+        "themes": ["sociale-cohesie", "participatie"],
+        "target_groups": ["kinderen", "gezinnen"],
+        "partners": ["Bibliotheek De Boekenbrug"],
+        "period": ("2025-03-01", None),
+        "image": "straat",
+        "consent": WRITTEN_CONSENT,
+        "intro": "In Kanaleneiland staan inmiddels veertien minibiebs: kastjes aan een paal of in een voortuin, waar je een boek pakt of achterlaat. Ze zijn gebouwd door kinderen uit de buurt, samen met een gepensioneerde timmerman.",
+        "buurtmakers": [
+            ("Kees Verbeek", "bewoner, gepensioneerd timmerman", ""),
+            ("Naima Bakkali", "moeder en voorleesvrijwilliger", "Bibliotheek De Boekenbrug"),
+        ],
+        "knowledge": [("abcd", APPLIES_METHOD)],
+        "body": [
+            paragraph(
+                "<p>Het begon met één kastje in de voortuin van Kees Verbeek. ‘De kinderen uit de straat vroegen wat ik aan het timmeren was. Een week later stonden ze met zijn vijven in mijn schuur.’ Samen bouwden ze er nog dertien, van sloophout dat de woningcorporatie over had.</p><p>Naima Bakkali vult de kastjes aan met boeken van de bibliotheek die uit de collectie gaan. Op woensdagmiddag leest ze voor bij het kastje op het plein.</p>"
+            ),
+            lessons(
+                ["Kinderen bouwen mee, dus ze passen er ook op", "Boeken in meer talen, ook voor de ouders"],
+                ["Kastjes zonder dak: na één regenbui was alles nat"],
+            ),
+        ],
+        "history": [
+            Step(4, "correspondent-utrecht", "write"),
+            Step(2, "correspondent-utrecht", "submit"),
+        ],
+    },
+    {
+        "slug": "taallunch-nieuwegein",
+        "title": "Taallunch in Nieuwegein: Nederlands leren aan tafel",
+        "region": "utrecht",
+        "municipality": "Nieuwegein",
+        "author": "correspondent",
+        "themes": ["participatie", "eenzaamheid"],
+        "target_groups": ["nieuwkomers", "vrijwilligers"],
+        "partners": ["Welzijnsorganisatie Samen Verder"],
+        "period": ("2024-10-01", None),
+        "image": "tafel",
+        "consent": EMAIL_CONSENT,
+        "intro": "Elke donderdag koken nieuwkomers en buurtbewoners samen een lunch in een buurthuis in Nieuwegein. Wie aan tafel zit, spreekt Nederlands: niet uit een lesboek, maar over het eten, de kinderen en de buurt.",
+        "buurtmakers": [
+            ("Tesfay Haile", "deelnemer en kok", ""),
+            ("Ans de Groot", "vrijwilliger", "Welzijnsorganisatie Samen Verder"),
+        ],
+        "knowledge": [("sociaal-kapitaal", BUILDS_ON_RESEARCH)],
+        "body": [
+            paragraph(
+                "<p>Tesfay Haile kwam vier jaar geleden uit Eritrea. ‘Op de taalles leerde ik de woorden. Aan deze tafel leerde ik de grapjes.’ Inmiddels kookt hij zelf mee en legt hij nieuwe deelnemers uit hoe het werkt.</p><p>Vrijwilliger Ans de Groot zorgt dat er aan elke tafel minstens één buurtbewoner zit die al lang Nederlands spreekt. ‘Het gaat niet om foutloos praten. Het gaat erom dat je durft.’</p>"
+            ),
+            quote("Aan deze tafel leerde ik de grapjes.", "Tesfay Haile, deelnemer"),
+        ],
+        "history": [
+            Step(9, "correspondent-utrecht", "write"),
+            Step(7, "correspondent-utrecht", "submit"),
+            Step(
+                5,
+                "redacteur-utrecht",
+                "approve",
+                "Helder verhaal, en goed dat Tesfay zelf aan het woord komt. Door naar de centrale redactie.",
+            ),
+        ],
+    },
+    {
+        "slug": "hangplek-houten",
+        "title": "Een hangplek waar jongeren en buren over meepraatten",
+        "region": "utrecht",
+        "municipality": "Houten",
+        "author": "correspondent",
+        "themes": ["jongeren", "sociale-cohesie"],
+        "target_groups": ["jongeren"],
+        "partners": ["Stichting Jongerenwerk Oost"],
+        "period": ("2025-05-01", None),
+        "image": "plein",
+        "consent": VERBAL_CONSENT,
+        "intro": "Buren klaagden over lawaai, jongeren voelden zich nergens welkom. In een wijk in Houten gingen ze met elkaar om tafel om samen een plek te kiezen waar jongeren mogen zijn.",
+        "buurtmakers": [
+            ("Marco Smit", "bewoner", ""),
+            ("Ilse Kramer", "jongerenwerker", "Stichting Jongerenwerk Oost"),
+        ],
+        "knowledge": [("participatieladder", IN_TRADITION)],
+        "body": [
+            paragraph(
+                "<p>Marco Smit woont naast het speelveld. ‘Ik was boos, eerlijk gezegd. Elke avond tot twaalf uur muziek.’ Jongerenwerker Ilse Kramer nodigde hem uit voor een avond met de jongeren zelf. Daar bleek dat zij ook liever ergens anders zaten, als er maar een bankje en een lamp was.</p><p>Na drie avonden lag er een voorstel: een overkapping aan de rand van het park, met een afspraak over de tijden.</p>"
+            ),
+        ],
+        "history": [
+            Step(12, "correspondent-utrecht", "write"),
+            Step(10, "correspondent-utrecht", "submit"),
+            Step(
+                8,
+                "redacteur-utrecht",
+                "reject",
+                "Je laat vooral Marco en Ilse aan het woord. Kun je ook een van de jongeren spreken? En wat deed de gemeente met het voorstel? Dan gaat het verhaal door.",
+            ),
+        ],
+    },
+    {
+        "slug": "eerste-buurtfeest-vermeerkwartier",
+        "title": "Het eerste buurtfeest in het Vermeerkwartier",
+        "region": "utrecht",
+        "municipality": "Amersfoort",
+        "author": "correspondent",
+        "themes": ["sociale-cohesie"],
+        "target_groups": ["gezinnen"],
+        "partners": [],
+        "period": ("2025-09-01", None),
+        "image": "utrecht",
+        "consent": VERBAL_CONSENT,
+        "intro": "Twintig jaar woonden ze naast elkaar, maar een buurtfeest was er nooit geweest. Tot twee buurvrouwen in Amersfoort een briefje in de bus deden.",
+        "buurtmakers": [("Els Wouters", "bewoner en organisator", "")],
+        "knowledge": [],
+        "body": [
+            paragraph(
+                "<p>Els Wouters dacht dat er misschien twintig mensen zouden komen. Het werden er honderdtwintig. ‘Iedereen had kennelijk zitten wachten tot iemand anders begon.’</p><p><i>Nog aanvullen: wat er na het feest gebeurde, en een foto.</i></p>"
+            ),
+        ],
+        "history": [Step(1, "correspondent-utrecht", "write")],
+    },
+    {
+        "slug": "ijsbaan-terug-in-het-dorp",
+        "title": "Het dorp dat zijn ijsbaan terugkreeg",
+        "region": "groningen",
+        "municipality": "Westerkwartier",
+        "author": "correspondent",
+        "themes": ["sociale-cohesie", "participatie"],
+        "target_groups": ["vrijwilligers", "kinderen"],
+        "partners": ["Dorpsbelang Het Wierdenland"],
+        "period": ("2024-11-01", None),
+        "image": "groningen",
+        "consent": WRITTEN_CONSENT,
+        "intro": "De gemeente wilde de oude ijsbaan verkopen. Een groep dorpsbewoners kocht hem voor één euro en houdt hem nu zelf open, ook in winters zonder ijs.",
+        "buurtmakers": [
+            ("Harm Dijkstra", "voorzitter ijsvereniging", "Dorpsbelang Het Wierdenland"),
+            ("Grietje Bos", "vrijwilliger", ""),
+        ],
+        "knowledge": [("abcd", APPLIES_METHOD)],
+        "body": [
+            paragraph(
+                "<p>Het ijs ligt er de laatste jaren hooguit een week per winter. Toch wilde het dorp de baan niet kwijt. ‘Het is het enige stuk grond van ons allemaal,’ zegt Harm Dijkstra. In de zomer is er nu een jeu-de-boulesbaan en een moestuin voor de school.</p><p>Grietje Bos houdt de kantine open. ‘Als het vriest, staat het hele dorp hier. De rest van het jaar komen de ouderen op dinsdag koffiedrinken.’</p>"
+            ),
+        ],
+        "history": [
+            Step(5, "correspondent-groningen", "write"),
+            Step(3, "correspondent-groningen", "submit"),
+        ],
+    },
+    {
+        "slug": "fietsles-voor-moeders-zuid",
+        "title": "Fietsles voor moeders in Rotterdam-Zuid",
+        "region": "rotterdam-rijnmond",
+        "municipality": "Rotterdam",
+        "author": "correspondent",
+        "themes": ["participatie", "zorg-en-welzijn"],
+        "target_groups": ["nieuwkomers", "gezinnen"],
+        "partners": [],
+        "period": ("2025-04-01", None),
+        "image": "rotterdam",
+        "consent": EMAIL_CONSENT,
+        "intro": "Op een schoolplein in Rotterdam-Zuid leren moeders fietsen, terwijl hun kinderen binnen huiswerk maken. Voor veel van hen is het de eerste keer dat ze zelf ergens heen kunnen zonder bus.",
+        "buurtmakers": [
+            ("Fatma Yilmaz", "deelnemer", ""),
+            ("Rachid Ouchan", "buurtsportcoach", ""),
+        ],
+        "knowledge": [],
+        "body": [
+            paragraph(
+                "<p>Fatma Yilmaz woont al vijftien jaar in Nederland, maar had nooit leren fietsen. ‘Ik schaamde me. Hier zijn we met twaalf vrouwen, en we lachen samen als iemand valt.’</p><p>Buurtsportcoach Rachid Ouchan regelde de fietsen bij een kringloopwinkel. Na tien lessen fietsen de eerste moeders samen naar de markt.</p>"
+            ),
+        ],
+        "history": [
+            Step(2, "correspondent-rotterdam", "write"),
+            Step(1, "correspondent-rotterdam", "submit"),
+        ],
+    },
+    {
+        "slug": "buurtkoelkast-tilburg-noord",
+        "title": "Een gedeelde koelkast in Tilburg-Noord",
+        "region": "brabant",
+        "municipality": "Tilburg",
+        "author": "correspondent",
+        "themes": ["armoede", "sociale-cohesie"],
+        "target_groups": ["mensen met geldzorgen"],
+        "partners": ["Wijkteam Noord"],
+        "period": ("2025-01-15", None),
+        "image": "brabant",
+        "consent": WRITTEN_CONSENT,
+        "intro": "Voor het buurthuis in Tilburg-Noord staat een koelkast waar iedereen eten in mag zetten en uit mag halen. Bakkers, tuinders en buren vullen hem; wie krap zit, hoeft niets uit te leggen.",
+        "buurtmakers": [("Joke van Gils", "vrijwilliger", "Wijkteam Noord")],
+        "knowledge": [("schaarste", BUILDS_ON_RESEARCH)],
+        "body": [
+            paragraph(
+                "<p>Joke van Gils maakt de koelkast elke ochtend schoon en gooit weg wat over de datum is. ‘Dat is de afspraak met de GGD, en die houden we netjes.’ Er gaat meer uit dan ze had gedacht: op een gewone dag is hij voor de middag leeg.</p>"
+            ),
+            lessons(
+                ["Geen loket en geen pasje: iedereen mag", "Vaste afspraken over hygiëne, zichtbaar op de deur"],
+                ["Een koelkast binnen in het buurthuis: mensen durfden niet naar binnen"],
+            ),
+        ],
+        "history": [
+            Step(6, "correspondent-brabant", "write"),
+            Step(4, "correspondent-brabant", "submit"),
+        ],
+    },
+    {
+        "slug": "bewonersbedrijven-leren-van-elkaar",
+        "title": "Wat bewonersbedrijven van elkaar leren",
+        "region": None,
+        "municipality": None,
+        "author": None,
+        "themes": ["participatie", "opbouwwerk"],
+        "target_groups": ["vrijwilligers"],
+        "partners": [],
+        "period": ("2023-01-01", None),
+        "image": "buurthuis",
+        "consent": EMAIL_CONSENT,
+        "intro": "Steeds meer buurten runnen hun eigen buurthuis, klusdienst of wijkrestaurant als bewonersbedrijf. De centrale redactie sprak met drie van hen over geld, vrijwilligers en de gemeente.",
+        "buurtmakers": [
+            ("Wim Kuipers", "penningmeester van een bewonersbedrijf", ""),
+            ("Samira Chaoui", "coördinator wijkrestaurant", ""),
+        ],
+        "knowledge": [("abcd", APPLIES_METHOD), ("geschiedenis-opbouwwerk", IN_TRADITION)],
+        "body": [
+            paragraph(
+                "<p>Een bewonersbedrijf verdient zelf een deel van zijn geld, met verhuur, een klusdienst of een restaurant. ‘Dat maakt je minder afhankelijk van subsidie,’ zegt Wim Kuipers, ‘maar ook kwetsbaar als de vrijwilligers ophouden.’</p><p>Samira Chaoui ziet dat het wijkrestaurant vooral werkt omdat de koks uit de buurt komen. ‘Mensen eten bij hun buurvrouw. Dat is iets anders dan eten bij een instelling.’</p>"
+            ),
+            dilemma(
+                "Betaal je vrijwilligers die het meeste werk doen?",
+                "<p>Een kleine vergoeding houdt mensen vast, maar kan de sfeer tussen betaalde en onbetaalde vrijwilligers veranderen.</p>",
+            ),
+        ],
+        "history": [
+            Step(3, "beheerder", "write"),
+            Step(2, "beheerder", "submit"),
         ],
     },
 ]

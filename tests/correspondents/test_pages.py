@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from correspondents.models import CorrespondentProfile, Municipality, RegionalNewsPage, RegionIndexPage, RegionPage
 from correspondents.provisioning import provision_region
 from tests import factories
-from tests.helpers import get_page, heading, links, post_new_page, text
+from tests.helpers import approve, get_page, heading, links, post_new_page, submit_new_page, text
 
 pytestmark = pytest.mark.django_db
 
@@ -103,10 +103,8 @@ def test_publishing_a_renamed_region_renames_its_team(admin_client, region):
     assert region.collection.name == "Regio Utrecht en Eemland"
 
 
-def test_central_editor_publishes_regional_news(client, central_editor, region):
-    author = factories.CorrespondentProfileFactory(region=region, name="Joris Verbeek")
-    client.force_login(central_editor)
-    data = nested_form_data(
+def news_form_data(author):
+    return nested_form_data(
         {
             "title": "Buurtkamer verhuisd",
             "slug": "buurtkamer-verhuisd",
@@ -117,10 +115,37 @@ def test_central_editor_publishes_regional_news(client, central_editor, region):
         }
     )
 
-    response = post_new_page(client, RegionalNewsPage, region, data)
+
+def test_central_editor_writes_regional_news_that_goes_live_through_the_chain(client, editorial_teams, region):
+    teams = editorial_teams
+    author = factories.CorrespondentProfileFactory(region=region, name="Joris Verbeek")
+    client.force_login(teams.central_editor)
+
+    response = submit_new_page(client, RegionalNewsPage, region, news_form_data(author))
 
     assert response.status_code == 302
+    news = RegionalNewsPage.objects.get(slug="buurtkamer-verhuisd")
+    assert not news.live and news.owner == teams.central_editor
+    client.force_login(teams.regional_editor)
+    approve(client, news)
+    client.force_login(teams.second_central_editor)  # the writer does not approve their own work
+    approve(client, news)
+
     news = RegionalNewsPage.objects.get(slug="buurtkamer-verhuisd")
     assert news.live and news.region == region
     assert news.municipality.name == "Nieuwegein" and news.author == author
     assert news.body[0].block_type == "paragraph"
+    assert heading(get_page(client, news)) == "Buurtkamer verhuisd"
+
+
+def test_central_editors_publish_button_saves_regional_news_as_a_draft(client, editorial_teams, region):
+    author = factories.CorrespondentProfileFactory(region=region, name="Joris Verbeek")
+    client.force_login(editorial_teams.central_editor)
+
+    response = post_new_page(client, RegionalNewsPage, region, news_form_data(author))
+
+    assert response.status_code == 302
+    news = RegionalNewsPage.objects.get(slug="buurtkamer-verhuisd")
+    assert not news.live and news.last_published_at is None
+    assert news.get_latest_revision().user == editorial_teams.central_editor
+    assert not news.workflow_states.exists()  # nothing submitted either

@@ -92,20 +92,30 @@ def test_renamed_region_renames_its_groups_and_collection(region):
     }
 
 
-def test_central_team_is_made_once_and_may_publish_everywhere(home):
+def test_central_team_is_made_once_and_edits_everywhere_without_publish_permission(home):
     group = ensure_central_team(home)
     before = counts()
 
     assert ensure_central_team(home) == group
     assert counts() == before
     assert group.name == CENTRAL_TEAM
-    assert {codename for _, codename in page_permissions(group)} == {
-        "add_page",
-        "change_page",
-        "publish_page",
-        "lock_page",
-        "unlock_page",
+    # No "publish": with it the team could publish directly and skip the regional step. It publishes by
+    # approving the chain's last step (correspondents.publishing).
+    assert page_permissions(group) == {
+        (home.pk, "add_page"),
+        (home.pk, "change_page"),
+        (home.pk, "lock_page"),
+        (home.pk, "unlock_page"),
     }
+
+
+def test_central_team_loses_a_publish_permission_granted_by_an_older_version(home):
+    group = ensure_central_team(home)
+    GroupPagePermission.objects.create(group=group, page=home, permission_type="publish")
+
+    ensure_central_team(home)
+
+    assert "publish_page" not in {codename for _, codename in page_permissions(group)}
 
 
 def test_correspondent_writes_a_draft_in_their_own_region_only(client, region, other_region, theme):

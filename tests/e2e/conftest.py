@@ -42,3 +42,16 @@ def demo_site(live_server):
     """The live server with the Dutch demo content, as `make run` shows it."""
     call_command("load_demo_content", verbosity=0)
     return live_server
+
+
+@pytest.fixture
+def steady_editor(settings):
+    """The page editor without background saves, for browser tests that save pages.
+
+    The live server shares the in-memory SQLite test database's one connection among its request threads, so
+    Wagtail's autosave (every half second after a change) and editing-session pings, racing the editor's own
+    "save" or "submit" request, can make it fail. Switched off here; everything else is the real editor.
+    """
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10 * 60 * 1000  # milliseconds
+    return settings

@@ -8,9 +8,20 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Revision, Site
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageLogEntry,
+    Revision,
+    Site,
+    TaskState,
+    WorkflowState,
+)
 
 from correspondents.models import CorrespondentProfile, Municipality, RegionPage
+from home.management import demo_content
 from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage
 from stories.blocks import StoryBodyBlock
 from stories.models import (
@@ -44,6 +55,9 @@ COUNTED = [
     GroupPagePermission,
     GroupCollectionPermission,
     Site,
+    WorkflowState,
+    TaskState,
+    PageLogEntry,
 ]
 
 
@@ -79,7 +93,9 @@ def test_demo_site_has_the_promised_content(demo):
     assert ThemeHubPage.objects.live().count() >= 8
     assert PracticeStoryPage.objects.live().count() >= 30
     assert KnowledgePage.objects.live().count() >= 8
-    assert not Page.objects.filter(depth__gt=1, live=False).exists()
+    # Only the stories on their way through the editorial chain are not live.
+    chain_slugs = {spec["slug"] for spec in demo_content.CHAIN_STORIES}
+    assert set(Page.objects.filter(depth__gt=1, live=False).values_list("slug", flat=True)) == chain_slugs
     assert StoryKnowledgeLink.objects.exists()
     assert CorrespondentProfile.objects.filter(region__isnull=False).exists()
 
@@ -102,6 +118,64 @@ def test_every_demo_page_renders_with_its_title(demo, client):
             failures.append(f"{page.url}: h1 {heading(response)!r}, title {page.title!r}")
 
     assert not failures
+
+
+@pytest.mark.django_db
+def test_every_demo_story_passes_the_consent_gate(demo):
+    """Every story names buurtmakers, so each has a complete consent record; no image lacks its people's consent."""
+    problems = {
+        story.slug: story.get_latest_revision_as_object().consent_problems()
+        for story in PracticeStoryPage.objects.all()
+    }
+
+    assert {slug: missing for slug, missing in problems.items() if missing} == {}
+    assert not BuurtwijsImage.objects.filter(people_consent=BuurtwijsImage.PeopleConsent.UNKNOWN).exists()
+
+
+def awaiting_review(username):
+    """The slugs of the pages on the user's "awaiting your review" list, with the step they wait at."""
+    user = get_user_model().objects.get(username=username)
+    return {
+        task_state.workflow_state.content_object.slug: task_state.task.name
+        for task_state in TaskState.objects.reviewable_by(user)
+    }
+
+
+@pytest.mark.django_db
+def test_every_reviewer_finds_the_demo_chain_on_their_dashboard(demo):
+    assert awaiting_review("redacteur-utrecht") == {"minibiebs-kanaleneiland": "Regionale redactie"}
+    assert awaiting_review("redacteur-groningen") == {"ijsbaan-terug-in-het-dorp": "Regionale redactie"}
+    assert awaiting_review("redacteur-rotterdam") == {"fietsles-voor-moeders-zuid": "Regionale redactie"}
+    assert awaiting_review("redacteur-brabant") == {"buurtkoelkast-tilburg-noord": "Regionale redactie"}
+    assert awaiting_review("redactie") == {
+        "taallunch-nieuwegein": "Centrale redactie",
+        "bewonersbedrijven-leren-van-elkaar": "Centrale redactie",
+    }
+    assert awaiting_review("correspondent-utrecht") == {}
+
+
+@pytest.mark.django_db
+def test_demo_chain_was_walked_by_the_demo_users(demo):
+    states = {
+        state.content_object.slug: state
+        for state in WorkflowState.objects.select_related("requested_by", "workflow").prefetch_related(
+            "task_states__finished_by"
+        )
+    }
+    first_step = states["taallunch-nieuwegein"].task_states.order_by("started_at").first()
+    changes = states["hangplek-houten"].task_states.get()
+    draft = Page.objects.get(slug="eerste-buurtfeest-vermeerkwartier")
+
+    assert states["minibiebs-kanaleneiland"].requested_by.username == "correspondent-utrecht"
+    assert states["minibiebs-kanaleneiland"].workflow.name == "Redactieketen"
+    assert (first_step.status, first_step.finished_by.username) == (TaskState.STATUS_APPROVED, "redacteur-utrecht")
+    assert first_step.comment
+    assert states["hangplek-houten"].status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert (changes.status, changes.finished_by.username) == (TaskState.STATUS_REJECTED, "redacteur-utrecht")
+    assert "jongeren" in changes.comment
+    assert states["bewonersbedrijven-leren-van-elkaar"].workflow.name == "Centrale redactie"
+    assert draft.slug not in states
+    assert (draft.live, draft.get_latest_revision().user.username) == (False, "correspondent-utrecht")
 
 
 @pytest.mark.django_db

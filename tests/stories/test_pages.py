@@ -16,7 +16,17 @@ from stories.models import (
     ThemeIndexPage,
 )
 from tests import factories
-from tests.helpers import get_page, heading, links, post_new_page, story_form_data, text
+from tests.helpers import (
+    CONSENT,
+    approve,
+    get_page,
+    heading,
+    links,
+    post_new_page,
+    story_form_data,
+    submit_new_page,
+    text,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -154,19 +164,29 @@ def test_superuser_creates_index_pages(admin_client, home):
 
 
 @pytest.mark.parametrize("where", ["national", "regional"])
-def test_central_editor_publishes_a_story(client, central_editor, site_tree, region, theme, where):
+def test_central_editor_writes_a_story_that_goes_live_through_the_chain(
+    client, editorial_teams, site_tree, region, theme, where
+):
+    teams = editorial_teams
     parent = site_tree.stories if where == "national" else region
     municipality = Municipality.objects.get(name="Nieuwegein") if where == "regional" else None
-    client.force_login(central_editor)
+    client.force_login(teams.central_editor)
 
-    data = story_form_data(theme, municipality=str(municipality.pk) if municipality else "")
-    response = post_new_page(client, PracticeStoryPage, parent, data)
+    data = story_form_data(theme, municipality=str(municipality.pk) if municipality else "", **CONSENT)
+    response = submit_new_page(client, PracticeStoryPage, parent, data)
 
     assert response.status_code == 302
+    assert not PracticeStoryPage.objects.get(slug="soep-op-woensdag").live
+    if where == "regional":
+        client.force_login(teams.regional_editor)
+        approve(client, PracticeStoryPage.objects.get(slug="soep-op-woensdag"))
+    client.force_login(teams.second_central_editor)  # the writer does not approve their own work
+    approve(client, PracticeStoryPage.objects.get(slug="soep-op-woensdag"))
+
     story = PracticeStoryPage.objects.get(slug="soep-op-woensdag")
     assert story.live
     assert story.get_parent().pk == parent.pk
-    assert story.owner == central_editor
+    assert story.owner == teams.central_editor
     assert story.intro == "Hoe een pan soep de buurt weer bij elkaar bracht."
     assert [block.block_type for block in story.body] == ["paragraph", "pull_quote", "lessons"]
     assert story.body[1].value["quote"] == "Iedereen kwam terug."
@@ -175,6 +195,23 @@ def test_central_editor_publishes_a_story(client, central_editor, site_tree, reg
     assert story.municipality == municipality
     assert (story.period_start, story.period_end) == (datetime.date(2023, 1, 1), datetime.date(2024, 6, 30))
     assert [(b.name, b.role) for b in story.buurtmakers.all()] == [("Fatima El Amrani", "bewoner")]
+    assert (story.consent_given_by, story.consent_method) == ("Fatima El Amrani", "email")
+
+
+@pytest.mark.parametrize("where", ["national", "regional"])
+def test_central_editors_publish_button_saves_a_draft_and_submits_nothing(
+    client, editorial_teams, site_tree, region, theme, where
+):
+    parent = site_tree.stories if where == "national" else region
+    client.force_login(editorial_teams.central_editor)
+
+    response = post_new_page(client, PracticeStoryPage, parent, story_form_data(theme, **CONSENT))
+
+    assert response.status_code == 302
+    story = PracticeStoryPage.objects.get(slug="soep-op-woensdag")
+    assert not story.live and story.last_published_at is None
+    assert story.get_latest_revision().user == editorial_teams.central_editor
+    assert not story.workflow_states.exists()
 
 
 def test_story_saved_as_draft_is_not_live(admin_client, site_tree, theme):

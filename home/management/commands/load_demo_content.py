@@ -3,6 +3,9 @@
 Idempotent: every object is looked up by a natural key (slug under its parent, image and document
 title, snippet name, username) and only what is missing is created. Pages are published once, with a
 revision, when they are created; existing pages are never re-published, so a second run adds nothing.
+A few stories are not published but walked through the editorial chain (demo.CHAIN_STORIES) as the demo
+users would: drafted, submitted, approved or sent back, so every dashboard has work on it. That happens
+once, when such a story is created; the demo's history sends no e-mail.
 Refuses to run with production settings: the demo accounts share one published password.
 """
 
@@ -24,10 +27,11 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, PageLogEntry, Revision, Site
+from wagtail.models import Collection, Page, PageLogEntry, Revision, Site, TaskState, WorkflowState
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.users.models import UserProfile
 
@@ -60,6 +64,9 @@ LAUNCH_DAYS_AGO = 760  # the sections and theme pages are "published" this long 
 SCENE_SIZE = (1600, 900)
 PORTRAIT_SIZE = (800, 800)
 SITE_URL = "http://127.0.0.1:8000/"
+CONSENT_DAYS_BEFORE = 14  # buurtmakers gave their consent this long before their story went live or was written
+CHAIN_ACTIONS = {"write", "submit", "approve", "reject"}
+SILENT_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 
 
 def counted_models():
@@ -77,6 +84,8 @@ def counted_models():
         "groups": Group,
         "knowledge links": StoryKnowledgeLink,
         "buurtmakers": StoryBuurtmaker,
+        "workflow states": WorkflowState,
+        "task states": TaskState,
     }
 
 
@@ -101,9 +110,11 @@ class Command(BaseCommand):
         refuse_production_settings()
         started = time.monotonic()
         before = model_counts()
-        with quiet_logging(options["verbosity"] < 2), transaction.atomic():
-            loader = DemoLoader()
-            loader.load()
+        # The chain's notifications go out when the transaction commits: the demo's made-up history mails nobody.
+        with quiet_logging(options["verbosity"] < 2), override_settings(EMAIL_BACKEND=SILENT_EMAIL_BACKEND):
+            with transaction.atomic():
+                loader = DemoLoader()
+                loader.load()
         after = model_counts()
         if options["verbosity"] < 1:
             return
@@ -163,6 +174,7 @@ class DemoLoader:
         self.new_theme_specs = []  # (page, spec) of theme pages created in this run
         self.logins = []  # (username, role)
         self.central_editor = None
+        self.users = {}  # username -> user
         self.existing_usernames = set()
         self._password_hash = None
 
@@ -204,6 +216,8 @@ class DemoLoader:
             ]
         self.publish_new_pages()
         self.site_settings(site)
+        for spec in demo.CHAIN_STORIES:
+            self.chain_story(indexes["stories"], spec)
 
     # Pages
 
@@ -360,37 +374,96 @@ class DemoLoader:
 
     def story(self, story_index, spec, published_at):
         parent = self.regions[spec["region"]] if spec["region"] else story_index
-
-        def build():
-            start, end = spec["period"]
-            page = PracticeStoryPage(
-                title=spec["title"],
-                intro=spec["intro"],
-                listing_image=self.images[spec["image"]],
-                body=self.stream(PracticeStoryPage, "body", spec["body"]),
-                municipality=self.municipalities[spec["municipality"]] if spec["municipality"] else None,
-                author=self.profiles[spec["region"], spec["author"]] if spec["author"] else None,
-                period_start=date.fromisoformat(start),
-                period_end=date.fromisoformat(end) if end else None,
-            )
-            page.themes = [self.pages[demo.Ref("theme", slug)] for slug in spec["themes"]]
-            page.target_groups = [self.target_groups[name] for name in spec["target_groups"]]
-            page.partners = [self.partners[name] for name in spec["partners"]]
-            page.buurtmakers = [
-                self.validated(StoryBuurtmaker(name=name, role=role, organisation=organisation), "story")
-                for name, role, organisation in spec["buurtmakers"]
-            ]
-            page.knowledge_links = [
-                self.validated(
-                    StoryKnowledgeLink(knowledge_page=self.pages[demo.Ref("knowledge", slug)], relation=relation),
-                    "story",
-                )
-                for slug, relation in spec["knowledge"]
-            ]
-            return page
-
-        page, _ = self.child_page(parent, PracticeStoryPage, spec["slug"], published_at, build)
+        page, _ = self.child_page(
+            parent, PracticeStoryPage, spec["slug"], published_at, lambda: self.new_story(spec, published_at)
+        )
         self.pages[demo.Ref("story", spec["slug"])] = page
+
+    def new_story(self, spec, written_at):
+        """An unsaved story from its spec, with the consent record of the buurtmakers it names."""
+        start, end = spec["period"]
+        names = [name for name, _role, _organisation in spec["buurtmakers"]]
+        page = PracticeStoryPage(
+            title=spec["title"],
+            intro=spec["intro"],
+            listing_image=self.images[spec["image"]],
+            body=self.stream(PracticeStoryPage, "body", spec["body"]),
+            municipality=self.municipalities[spec["municipality"]] if spec["municipality"] else None,
+            author=self.profiles[spec["region"], spec["author"]] if spec["author"] else None,
+            period_start=date.fromisoformat(start),
+            period_end=date.fromisoformat(end) if end else None,
+            consent_given_by=", ".join(names),
+            consent_method=spec["consent"] if names else "",
+            consent_date=(written_at - timedelta(days=CONSENT_DAYS_BEFORE)).date() if names else None,
+        )
+        page.themes = [self.pages[demo.Ref("theme", slug)] for slug in spec["themes"]]
+        page.target_groups = [self.target_groups[name] for name in spec["target_groups"]]
+        page.partners = [self.partners[name] for name in spec["partners"]]
+        page.buurtmakers = [
+            self.validated(StoryBuurtmaker(name=name, role=role, organisation=organisation), "story")
+            for name, role, organisation in spec["buurtmakers"]
+        ]
+        page.knowledge_links = [
+            self.validated(
+                StoryKnowledgeLink(knowledge_page=self.pages[demo.Ref("knowledge", slug)], relation=relation),
+                "story",
+            )
+            for slug, relation in spec["knowledge"]
+        ]
+        return page
+
+    def chain_story(self, story_index, spec):
+        """A story that is not published but on its way through the chain: its history replayed as the real users.
+
+        The same calls the page editor makes (save a revision, start the page's workflow, the task's on_action),
+        so the workflows' own rules apply (reviewers, self-approval, the consent gate); each step is then dated.
+        """
+        parent = self.regions[spec["region"]] if spec["region"] else story_index
+        page = PracticeStoryPage.objects.child_of(parent).filter(slug=spec["slug"]).first()
+        if page is not None:
+            self.pages[demo.Ref("story", spec["slug"])] = page
+            return
+        first, *steps = spec["history"]
+        writer = self.users[first.username]
+        written_at = self.step_moment(first.days_ago)
+        page = self.new_story(spec, written_at)
+        page.slug = spec["slug"]
+        page.live = False
+        page.owner = writer
+        with self.dated(page, written_at):
+            parent.add_child(instance=page)  # logs "created" as the owner
+            page.save_revision(user=writer, log_action=True)
+        for step in steps:
+            user = self.users[step.username]
+            with self.dated(page, self.step_moment(step.days_ago)):
+                if step.action == "submit":
+                    page.get_workflow().start(page, user)
+                else:
+                    task_state = page.current_workflow_task_state
+                    task_state.task.specific.on_action(task_state, user, step.action, comment=step.comment)
+        self.pages[demo.Ref("story", spec["slug"])] = page
+
+    def step_moment(self, days_ago):
+        return (self.now - timedelta(days=days_ago)).replace(hour=10, minute=30, second=0, microsecond=0)
+
+    @contextmanager
+    def dated(self, page, moment):
+        """Move what the block records about `page` (revisions, log entries, workflow and task states) to `moment`."""
+        started = timezone.now()
+        yield
+        page_type = ContentType.objects.get_for_model(Page)
+        states = WorkflowState.objects.filter(base_content_type=page_type, object_id=str(page.pk))
+        task_states = TaskState.objects.filter(workflow_state__in=states)
+        Revision.objects.filter(base_content_type=page_type, object_id=str(page.pk), created_at__gte=started).update(
+            created_at=moment
+        )
+        Page.objects.filter(pk=page.pk, latest_revision_created_at__gte=started).update(
+            latest_revision_created_at=moment
+        )
+        PageLogEntry.objects.filter(page_id=page.pk, timestamp__gte=started).update(timestamp=moment)
+        states.filter(created_at__gte=started).update(created_at=moment)
+        task_states.filter(started_at__gte=started).update(started_at=moment)
+        task_states.filter(finished_at__gte=started).update(finished_at=moment)
 
     def news(self, spec, published_at):
         self.child_page(
@@ -531,6 +604,7 @@ class DemoLoader:
             profile.preferred_language = "nl"
             profile.save(update_fields=["preferred_language"])
         self.logins.append((user.username, role))
+        self.users[user.username] = user
         return user
 
     def correspondent_profile(self, person, user, region, role, collection):
@@ -578,7 +652,7 @@ def check_data():
     regions = {spec["slug"]: set(spec["municipalities"]) for spec in demo.REGIONS}
     all_municipalities = set().union(*regions.values())
     problems = []
-    for spec in demo.STORIES:
+    for spec in demo.STORIES + demo.CHAIN_STORIES:
         allowed = regions[spec["region"]] if spec["region"] else all_municipalities
         if spec["municipality"] and spec["municipality"] not in allowed:
             problems.append(f"{spec['slug']}: municipality {spec['municipality']} is not in its region")
@@ -588,6 +662,22 @@ def check_data():
             problems.append(f"{spec['slug']}: unknown knowledge page")
         if spec["author"] and not spec["region"]:
             problems.append(f"{spec['slug']}: a national story is written by the central team (author None)")
+        if spec["buurtmakers"] and spec.get("consent") not in PracticeStoryPage.ConsentMethod.values:
+            problems.append(f"{spec['slug']}: names buurtmakers without a consent method")
+    usernames = {demo.ADMINISTRATOR["username"], demo.CENTRAL_EDITOR["username"]} | {
+        person["username"] for region in demo.REGIONS for person in region["people"].values()
+    }
+    for spec in demo.CHAIN_STORIES:
+        history = spec["history"]
+        if not history or history[0].action != "write" or any(step.action == "write" for step in history[1:]):
+            problems.append(f"{spec['slug']}: a chain story's history starts with its one 'write' step")
+        if any(step.action not in CHAIN_ACTIONS or step.username not in usernames for step in history):
+            problems.append(f"{spec['slug']}: unknown action or user in its history")
+        if [step.days_ago for step in history] != sorted((step.days_ago for step in history), reverse=True):
+            problems.append(f"{spec['slug']}: its history is not in order")
+    slugs = [spec["slug"] for spec in demo.STORIES + demo.CHAIN_STORIES]
+    if len(slugs) != len(set(slugs)):
+        problems.append("two stories share a slug")
     if problems:
         raise CommandError("Demo content is inconsistent:\n" + "\n".join(problems))
 
