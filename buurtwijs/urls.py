@@ -1,15 +1,34 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from stories import feeds
+
+feed_patterns = [
+    path("verhalen/rss/", feeds.StoryFeed(), name="stories_rss"),
+    path("verhalen/atom/", feeds.StoryAtomFeed(), name="stories_atom"),
+    path("themas/<str:slug>/rss/", feeds.ThemeStoryFeed(), name="theme_rss"),
+    path("themas/<str:slug>/atom/", feeds.ThemeStoryAtomFeed(), name="theme_atom"),
+    path("regios/<str:slug>/rss/", feeds.RegionStoryFeed(), name="region_rss"),
+    path("regios/<str:slug>/atom/", feeds.RegionStoryAtomFeed(), name="region_atom"),
+]
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
+    path("feeds/", include((feed_patterns, "feeds"))),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots_txt",
+    ),
 ]
 
 if settings.DEBUG:

@@ -78,17 +78,22 @@ class ImageBlock(blocks.StructBlock):
         help_text="Laat leeg om de fotograaf uit de beeldbank te tonen.",
     )
 
+    def get_preview_value(self):
+        # The block picker's preview needs a real image: use the first one in the library.
+        return self.normalize(
+            {
+                "image": first_image(),
+                "alt_text": "Bewoners drinken samen koffie in het buurthuis",
+                "caption": "Elke woensdag koffie in het buurthuis.",
+                "credit": "",
+            }
+        )
+
     class Meta:
         label = "Afbeelding"
         icon = "image"
         template = "blocks/image.html"
         description = "Een foto met alternatieve tekst, bijschrift en fotograaf."
-        preview_value = lambda: {  # noqa: E731
-            "image": first_image(),
-            "alt_text": "Bewoners drinken samen koffie in het buurthuis",
-            "caption": "Elke woensdag koffie in het buurthuis.",
-            "credit": "",
-        }
 
 
 VIDEO_PATTERNS = [
@@ -239,16 +244,21 @@ class DocumentBlock(blocks.StructBlock):
     )
     description = blocks.TextBlock(label="Omschrijving", required=False)
 
+    def get_preview_value(self):
+        # The block picker's preview needs a real document: use the first one in the library.
+        return self.normalize(
+            {
+                "document": first_document(),
+                "title": "Verslag van de buurtavond",
+                "description": "Wat bewoners vertelden, en wat we ermee doen.",
+            }
+        )
+
     class Meta:
         label = "Document om te downloaden"
         icon = "doc-full"
         template = "blocks/document.html"
         description = "Een document (bijvoorbeeld een verslag of werkblad) om te downloaden."
-        preview_value = lambda: {  # noqa: E731
-            "document": first_document(),
-            "title": "Verslag van de buurtavond",
-            "description": "Wat bewoners vertelden, en wat we ermee doen.",
-        }
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
