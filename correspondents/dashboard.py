@@ -35,6 +35,7 @@ from correspondents.models import (
     RegionPage,
     is_own_work,
 )
+from stories.models import with_regions
 
 # Wagtail's own panels that ours replace (wagtail/admin/views/home.py).
 REPLACED_PANELS = {"workflow_objects_to_moderate", "user_objects_in_workflow_moderation"}
@@ -70,7 +71,7 @@ class OwnPagesPanel(DashboardPanel):
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         regions = regions_user_writes_for(user)
-        pages = attach_regions(own_pages_in_progress(user)[: MAX_ITEMS + 1])
+        pages = with_regions(own_pages_in_progress(user)[: MAX_ITEMS + 1], inclusive=True)
         items = [{"page": page, "region": region_name(page), **page_status(page)} for page in pages[:MAX_ITEMS]]
         return {
             "shown": bool(items or regions),
@@ -152,15 +153,6 @@ def page_status(page):
     }
 
 
-def attach_regions(pages):
-    """Set ``_region`` on each page (the region it is in or is, else None) with one query for all of them."""
-    pages = list(pages)
-    regions = list(RegionPage.objects.only("id", "title", "path", "depth").order_by("path"))
-    for page in pages:
-        page._region = next((region for region in regions if page.path.startswith(region.path)), None)
-    return pages
-
-
 def region_name(page):
     return page._region.title if page._region else NATIONAL
 
@@ -236,7 +228,7 @@ def review_items(user, task_states):
     pages = Page.objects.select_related("latest_revision").in_bulk(
         [int(state.workflow_state.object_id) for state in task_states]
     )
-    attach_regions(pages.values())
+    with_regions(pages.values(), inclusive=True)
     items = []
     for state in task_states:
         page = pages.get(int(state.workflow_state.object_id))

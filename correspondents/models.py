@@ -18,7 +18,7 @@ from wagtail.search import index
 from home.models import BasePage
 from stories.blocks import ArticleBodyBlock
 from stories.forms import RegionalPageForm
-from stories.models import INTRO_FEATURES, PracticeStoryPage, with_regions
+from stories.models import INTRO_FEATURES, PracticeStoryPage, region_of, with_regions
 
 
 class RegionIndexPage(BasePage):
@@ -135,7 +135,7 @@ class RegionalNewsPage(BasePage):
 
     @cached_property
     def region(self):
-        return RegionPage.objects.ancestor_of(self).first()
+        return region_of(self)
 
 
 class Municipality(index.Indexed, models.Model):
@@ -268,11 +268,11 @@ class RegionalApprovalTask(EditorialTaskMixin, Task):
     def user_is_reviewer(self, obj, user):
         if user.is_superuser:
             return True
-        region = RegionPage.objects.ancestor_of(obj).first()
+        region = region_of(obj)
         return bool(region and region.editors_group_id and user.groups.filter(pk=region.editors_group_id).exists())
 
     def start(self, workflow_state, user=None):
-        if RegionPage.objects.ancestor_of(workflow_state.content_object).exists():
+        if region_of(workflow_state.content_object):
             return super().start(workflow_state, user=user)
         # A region page itself, or the regions index: no regional editors above it, so only the central team
         # reviews. A skipped step moves the workflow on at once, and nobody is asked to review it.

@@ -24,6 +24,8 @@ from django.utils import translation
 from wagtail.models import AbstractGroupApprovalTask, Page, TaskState, WorkflowState
 from wagtail.signals import task_rejected, task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
+from stories.models import region_of
+
 logger = logging.getLogger("buurtwijs.notifications")
 
 SUBMITTED = "submitted"
@@ -140,12 +142,6 @@ def regional_editors(region):
 def author_ids(workflow_state, page):
     """The author: who submitted the page to the workflow, and the page's owner."""
     return {pk for pk in (workflow_state.requested_by_id, page.owner_id) if pk is not None}
-
-
-def region_of(page):
-    from correspondents.models import RegionPage
-
-    return RegionPage.objects.ancestor_of(page).first()
 
 
 def mail_context(kind, workflow_state, task_state, page, region, task, actor):

@@ -23,15 +23,24 @@ def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("pagina"))
 
 
-def with_regions(stories):
-    """Attach each story's region in one query instead of one tree lookup per story."""
+def region_of(page, inclusive=False):
+    """The region section a page lies in (or, inclusive, is); None for national pages."""
     from correspondents.models import RegionPage
 
-    stories = list(stories)
+    return RegionPage.objects.ancestor_of(page, inclusive=inclusive).first()
+
+
+def with_regions(pages, inclusive=False):
+    """Attach each page's region_of() as ``_region``, in one query instead of one tree lookup per page."""
+    from correspondents.models import RegionPage
+
+    pages = list(pages)
     regions = list(RegionPage.objects.only("id", "title", "path", "url_path", "depth"))
-    for story in stories:
-        story._region = next((r for r in regions if story.path.startswith(r.path) and story.path != r.path), None)
-    return stories
+    for page in pages:
+        page._region = next(
+            (r for r in regions if page.path.startswith(r.path) and (inclusive or page.path != r.path)), None
+        )
+    return pages
 
 
 def live_pages_in_order(queryset, page_ids):
@@ -213,9 +222,7 @@ class PracticeStoryPage(BasePage):
     @property
     def region(self):
         if not hasattr(self, "_region"):
-            from correspondents.models import RegionPage
-
-            self._region = RegionPage.objects.ancestor_of(self).first()
+            self._region = region_of(self)
         return self._region
 
     def consent_problems(self):
