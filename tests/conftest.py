@@ -1,11 +1,20 @@
 """Fixtures for the site tree and the people who edit it. Helpers for pages and the admin: tests/helpers.py."""
 
 import pytest
+from django.core.cache import caches
 
 from correspondents.models import RegionPage
 from correspondents.provisioning import ensure_central_team
 from stories.models import ThemeHubPage
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: database ids repeat between tests, and Wagtail caches renditions by
+    image id, so a rendition of an earlier test's image would otherwise be served for this test's image."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

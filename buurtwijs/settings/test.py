@@ -14,3 +14,7 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Wagtail and django-tasks log every save at INFO; that drowns the output of a failing test.
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
+# The same cache headers everywhere, and never a purge of a real CDN from a developer's environment.
+CACHE_MAX_AGE = 60
+CACHE_S_MAXAGE = 600
+WAGTAILFRONTENDCACHE = {}

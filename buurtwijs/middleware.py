@@ -1,0 +1,69 @@
+"""Cache-Control for the public site: what a browser and a shared cache (CDN, Varnish) may keep, and how long."""
+
+from django.conf import settings
+from django.utils.cache import cc_delim_re, patch_cache_control
+
+# Views that answer every anonymous visitor alike: Wagtail's pages, search, the feeds, sitemap.xml and robots.txt.
+PUBLIC_VIEWS = {"wagtail_serve", "search", "sitemap", "robots_txt"}
+PUBLIC_NAMESPACES = {"feeds"}
+# A page, a permanent redirect and "not found" are the same for everyone; other answers are not kept.
+SHAREABLE_STATUS_CODES = {200, 301, 404}
+
+
+class PublicCacheControlMiddleware:
+    """Let shared caches keep anonymous public responses for ``CACHE_S_MAXAGE`` seconds, browsers for
+    ``CACHE_MAX_AGE``. Publishing purges the shared cache (stories.purging), so its copy may live longer.
+
+    Only GET and HEAD of the public views above qualify, and only when the response is the same for every
+    visitor: it sets no cookie, does not vary on the cookie (the session was not read), and has no
+    Cache-Control of its own (Wagtail marks previews and pages with view restrictions private; a form page
+    uses never_cache). What a logged-in user sees is marked private.
+
+    Place it right after SecurityMiddleware: its response pass then runs after the session, CSRF and
+    locale middleware have added their cookies and Vary headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control") or not is_public_view(request):
+            return response
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True)
+        elif is_shareable(request, response):
+            patch_cache_control(response, public=True, max_age=settings.CACHE_MAX_AGE, s_maxage=settings.CACHE_S_MAXAGE)
+            drop_vary_on_language(response)
+        return response
+
+
+def is_public_view(request):
+    match = request.resolver_match  # None for a URL that resolved to nothing, and for Wagtail's preview
+    return match is not None and (match.view_name in PUBLIC_VIEWS or match.namespace in PUBLIC_NAMESPACES)
+
+
+def is_shareable(request, response):
+    return (
+        request.method in ("GET", "HEAD")
+        and response.status_code in SHAREABLE_STATUS_CODES
+        and not response.cookies
+        and "cookie" not in vary_headers(response)
+    )
+
+
+def vary_headers(response):
+    return {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header.strip()}
+
+
+def drop_vary_on_language(response):
+    """LocaleMiddleware adds "Vary: Accept-Language". With one site language the answer never varies on it,
+    and a shared cache would keep a copy per browser language."""
+    if len(settings.LANGUAGES) > 1 or not response.has_header("Vary"):
+        return
+    vary = [header.strip() for header in cc_delim_re.split(response["Vary"]) if header.strip()]
+    vary = [header for header in vary if header.lower() != "accept-language"]
+    if vary:
+        response["Vary"] = ", ".join(vary)
+    else:
+        del response["Vary"]

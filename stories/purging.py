@@ -1,0 +1,67 @@
+"""Purge the frontend cache of every page that lists a story or a regional news item when it is published or
+unpublished (wagtail.contrib.frontend_cache; the backends are configured in settings).
+
+Wagtail purges the published page itself. This adds the pages that show it: the home page and every section
+under it (the overviews, the Kennisplein), its region, sitemap.xml, and for a story its theme hubs, the hubs
+that pick it, the knowledge pages it builds on and the feeds it is in. A new version can drop a theme or a
+knowledge link that the live version had: those pages list the story until they are purged too.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
+
+from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage, region_of
+
+
+def purging_enabled():
+    return bool(settings.WAGTAILFRONTENDCACHE)
+
+
+def remember_live_links(sender, instance, update_fields=None, **kwargs):
+    """pre_save of a story. Publishing saves the new version over the stored, live one (a full save): note the
+    themes and knowledge pages of the stored version first, as their pages list the story until they are purged."""
+    if instance.pk is None or update_fields is not None or not purging_enabled():
+        return
+    stored = PracticeStoryPage.objects.filter(pk=instance.pk)
+    instance._live_theme_ids = set(stored.values_list("themes", flat=True)) - {None}
+    instance._live_knowledge_ids = set(stored.values_list("knowledge_links__knowledge_page", flat=True)) - {None}
+
+
+def purge_listings(sender, instance, **kwargs):
+    """page_published and page_unpublished of a story or a regional news item."""
+    if not purging_enabled():
+        return
+    batch = PurgeBatch()
+    add_listings(batch, instance)
+    batch.purge()
+
+
+def add_listings(batch, page):
+    """Add the pages that list ``page`` to the purge batch, and the feeds and sitemap.xml of its site."""
+    url_parts = page.get_url_parts(batch)
+    if url_parts is None:
+        return
+    _site_id, root_url, _page_path = url_parts
+    home_path = page.path[: 2 * page.steplen]  # the home page is the ancestor right below the tree's root
+    listing = Q(pk__in=Page.objects.ancestor_of(page).filter(depth__gt=1).values("pk"))
+    listing |= Q(path__startswith=home_path, depth=3)
+    paths = [reverse("sitemap")]
+
+    if isinstance(page, PracticeStoryPage):
+        themes = ThemeHubPage.objects.live().filter(Q(stories=page) | Q(pk__in=getattr(page, "_live_theme_ids", ())))
+        picked_by = ThemeHubPage.objects.filter(curated_picks__page=page)
+        knowledge = KnowledgePage.objects.filter(
+            Q(story_links__story=page) | Q(pk__in=getattr(page, "_live_knowledge_ids", ()))
+        )
+        listing |= Q(pk__in=themes.values("pk")) | Q(pk__in=picked_by.values("pk")) | Q(pk__in=knowledge.values("pk"))
+        paths += [reverse("feeds:stories_rss"), reverse("feeds:stories_atom")]
+        for slug in set(themes.values_list("slug", flat=True)):
+            paths += [reverse("feeds:theme_rss", args=[slug]), reverse("feeds:theme_atom", args=[slug])]
+        if region := region_of(page):
+            paths += [reverse("feeds:region_rss", args=[region.slug]), reverse("feeds:region_atom", args=[region.slug])]
+
+    batch.add_pages(Page.objects.live().filter(listing))
+    batch.add_urls(root_url + path for path in paths)
