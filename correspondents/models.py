@@ -58,6 +58,7 @@ class RegionPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro", "listing_image", "municipalities"]
 
     parent_page_types = ["correspondents.RegionIndexPage"]
     subpage_types = ["stories.PracticeStoryPage", "correspondents.RegionalNewsPage"]
@@ -122,7 +123,11 @@ class RegionalNewsPage(BasePage):
         FieldPanel("municipality", widget=forms.Select),
         FieldPanel("author"),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+    ]
 
     base_form_class = RegionalPageForm
     parent_page_types = ["correspondents.RegionPage"]

@@ -3,10 +3,12 @@ from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
+
+from stories.blocks import ArticleBodyBlock
 
 
 class BuurtwijsImage(AbstractImage):
@@ -132,6 +134,8 @@ class HomePage(BasePage):
         "stories.ThemeIndexPage",
         "stories.KnowledgeIndexPage",
         "correspondents.RegionIndexPage",
+        "stories.KennispleinPage",
+        "home.InformationPage",
     ]
     max_count = 1
     page_description = "De voorpagina van Buurtwijs."
@@ -163,6 +167,30 @@ class HomeFeaturedTheme(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "uitgelicht thema"
         verbose_name_plural = "uitgelichte thema's"
+
+
+class InformationPage(BasePage):
+    """A page of the central team about the site itself: the accessibility statement, a privacy statement.
+
+    Linked from every page's footer; shows when it was last updated.
+    """
+
+    intro = models.TextField("inleiding", max_length=600, blank=True, help_text="Waar gaat deze pagina over?")
+    body = StreamField(ArticleBodyBlock(), verbose_name="tekst")
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    page_description = (
+        "Een pagina over de website zelf, zoals de toegankelijkheidsverklaring of de privacyverklaring. "
+        "Staat onderaan elke pagina."
+    )
+
+    class Meta:
+        verbose_name = "informatiepagina"
+        verbose_name_plural = "informatiepagina's"
 
 
 @register_setting(icon="site")

@@ -52,8 +52,17 @@ def section_page(context, model_label):
 
     Costs no query beyond the menu's own: it looks among the site root's children the menu already fetched.
     """
+    return next(iter(section_pages(context, model_label)), None)
+
+
+@register.simple_tag(takes_context=True)
+def section_pages(context, model_label):
+    """Every live top-level page of the given type, in menu order, e.g. the information pages in the footer.
+
+    Costs no query beyond the menu's own, like section_page.
+    """
     content_type = ContentType.objects.get_for_model(apps.get_model(model_label))
-    return next((s for s in _sections(context.get("request")) if s.content_type_id == content_type.pk), None)
+    return [s for s in _sections(context.get("request")) if s.content_type_id == content_type.pk]
 
 
 @register.inclusion_tag("components/breadcrumb.html", takes_context=True)
