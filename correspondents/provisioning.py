@@ -25,6 +25,7 @@ DOCUMENT_PERMISSIONS = {"add_document", "change_document", "choose_document"}
 CENTRAL_MODEL_PERMISSIONS = {
     "stories": ["targetgroup", "partner"],
     "correspondents": ["municipality", "correspondentprofile"],
+    "wagtailsearchpromotions": ["searchpromotion"],  # promoted search results
 }
 
 

@@ -15,6 +15,7 @@ from stories.blocks import ArticleBodyBlock, SourcesBlock, StoryBodyBlock
 from stories.forms import RegionalPageForm
 
 LISTING_PAGE_SIZE = 12
+ELSEWHERE_LIMIT = 3  # "Elders in het land" on a story: one row of cards
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
@@ -30,12 +31,16 @@ def region_of(page, inclusive=False):
     return RegionPage.objects.ancestor_of(page, inclusive=inclusive).first()
 
 
-def with_regions(pages, inclusive=False):
-    """Attach each page's region_of() as ``_region``, in one query instead of one tree lookup per page."""
+def with_regions(pages, inclusive=False, regions=None):
+    """Attach each page's region_of() as ``_region``, in one query instead of one tree lookup per page.
+
+    ``regions``: the region pages, if the caller already has them (then no query at all).
+    """
     from correspondents.models import RegionPage
 
     pages = list(pages)
-    regions = list(RegionPage.objects.only("id", "title", "path", "url_path", "depth"))
+    if regions is None:
+        regions = list(RegionPage.objects.only("id", "title", "slug", "path", "url_path", "depth"))
     for page in pages:
         page._region = next(
             (r for r in regions if page.path.startswith(r.path) and (inclusive or page.path != r.path)), None
@@ -204,6 +209,8 @@ class PracticeStoryPage(BasePage):
         index.RelatedFields("municipality", [index.SearchField("name")]),
         index.FilterField("municipality"),
     ]
+    # The read-only API for partners (buurtwijs/api.py writes the related ones); no consent record.
+    api_fields = ["intro", "themes", "region", "municipality", "buurtmakers", "author", "listing_image", "body"]
 
     base_form_class = RegionalPageForm
     parent_page_types = ["stories.StoryIndexPage", "correspondents.RegionPage"]
@@ -263,11 +270,39 @@ class PracticeStoryPage(BasePage):
     def author_name(self):
         return self.author.name if self.author else "Centrale redactie"
 
+    def stories_elsewhere(self, limit=ELSEWHERE_LIMIT):
+        """Live, public stories that share a theme with this one, from other regions: most shared themes first.
+
+        For a regional story, every story outside its region (national ones too); for a national story, the
+        stories of any region. A constant number of queries.
+        """
+        from correspondents.models import RegionPage
+
+        regions = list(RegionPage.objects.only("id", "title", "slug", "path", "url_path", "depth"))
+        own_region = next((r for r in regions if self.path.startswith(r.path) and self.path != r.path), None)
+        self._region = own_region  # what self.region would look up again
+        stories = PracticeStoryPage.objects.for_listing().exclude(pk=self.pk)
+        if own_region:
+            stories = stories.exclude(path__startswith=own_region.path)
+        else:
+            in_a_region = models.Q(pk__in=[])
+            for region in regions:
+                in_a_region |= models.Q(path__startswith=region.path, depth__gt=region.depth)
+            stories = stories.filter(in_a_region)
+        # The filter on themes comes before the annotation, so Count() counts the shared themes only.
+        stories = (
+            stories.filter(themes__in=[theme.pk for theme in self.themes.all()])
+            .annotate(shared_themes=models.Count("themes"))
+            .order_by("-shared_themes", "-first_published_at", "-pk")
+        )
+        return with_regions(stories[:limit], regions=regions)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["knowledge_links"] = self.knowledge_links.filter(
             knowledge_page__live=True, knowledge_page__view_restrictions__isnull=True
         ).select_related("knowledge_page")
+        context["stories_elsewhere"] = self.stories_elsewhere()
         return context
 
 
@@ -347,27 +382,28 @@ class ThemeHubPage(BasePage):
         FieldPanel("related_themes", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro", "listing_image", "related_themes"]
 
     parent_page_types = ["stories.ThemeIndexPage"]
     subpage_types = []
-    page_description = "Een thema: inleiding van de redactie, uitgelichte verhalen en alle verhalen over dit thema."
+    page_description = (
+        "Een thema: inleiding van de redactie, uitgelichte verhalen en alle verhalen en kennis over dit thema."
+    )
 
     class Meta:
         verbose_name = "thema"
         verbose_name_plural = "thema's"
 
     def get_context(self, request, *args, **kwargs):
+        from stories import facets
+
         context = super().get_context(request, *args, **kwargs)
-        stories = paginate(request, PracticeStoryPage.objects.for_listing().filter(themes=self))
-        stories.object_list = with_regions(stories.object_list)
-        context["stories"] = stories
+        context["listing"] = listing = facets.theme_hub(request.GET, self)
+        context["results"] = listing.newest_first(request)
         context["curated_picks"] = live_pages_in_order(
             Page.objects.specific().defer_streamfields(), [pick.page_id for pick in self.curated_picks.all()]
         )
         context["related"] = self.related_themes.live().public().order_by("title")
-        context["knowledge_pages"] = (
-            KnowledgePage.objects.live().public().filter(themes=self).defer_streamfields().order_by("title")
-        )
         return context
 
 
@@ -448,9 +484,40 @@ class KnowledgePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["story_links"] = (
+        # Paginated: a method can be applied in hundreds of stories.
+        context["story_links"] = paginate(
+            request,
             self.story_links.filter(story__live=True, story__view_restrictions__isnull=True)
             .select_related("story")
-            .order_by("-story__first_published_at")
+            .order_by("-story__first_published_at", "-story_id"),
         )
+        return context
+
+
+class KennispleinPage(BasePage):
+    """One overview of everything public (stories, knowledge, regional news), filtered with stories.facets."""
+
+    intro = RichTextField("inleiding", features=INTRO_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    page_description = (
+        "Eén overzicht van alle praktijkverhalen, kennis en regionaal nieuws, "
+        "te filteren op soort, thema, regio en jaar."
+    )
+
+    class Meta:
+        verbose_name = "Kennisplein"
+        verbose_name_plural = "Kennispleinen"
+
+    def get_context(self, request, *args, **kwargs):
+        from stories import facets
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = listing = facets.kennisplein(request.GET)
+        context["results"] = listing.newest_first(request)
         return context

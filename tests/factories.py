@@ -28,6 +28,7 @@ from correspondents.provisioning import ensure_central_team, ensure_workflows, p
 from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage
 from stories import blocks
 from stories.models import (
+    KennispleinPage,
     KnowledgeIndexPage,
     KnowledgePage,
     Partner,
@@ -291,6 +292,15 @@ class ThemeHubPageFactory(BasePageFactory):
 
     class Meta:
         model = ThemeHubPage
+
+
+class KennispleinPageFactory(BasePageFactory):
+    title = "Kennisplein"
+    slug = "kennisplein"
+    intro = "<p>Alles wat Buurtwijs weet, op één plek.</p>"
+
+    class Meta:
+        model = KennispleinPage
 
 
 class KnowledgeIndexPageFactory(BasePageFactory):

@@ -331,7 +331,40 @@ INDEX_PAGES = {
         "intro": "<p>In vier regio's werken Buurtwijscorrespondenten met een eigen regioredactie. Zij schrijven over wat er in hun regio gebeurt, van de stad tot het dorp.</p>",
         "summary": "De regio's met een eigen redactie van correspondenten.",
     },
+    "kennisplein": {
+        "title": "Kennisplein",
+        "slug": "kennisplein",
+        "intro": "<p>Alles van Buurtwijs op één plek: praktijkverhalen, kennis en nieuws uit de regio's. Filter op soort, thema, regio en jaar, en deel de link van precies wat je zocht.</p>",
+        "summary": "Alle verhalen, kennis en regionaal nieuws op één plek, te filteren op soort, thema, regio en jaar.",
+    },
 }
+
+# Promoted search results (wagtail.contrib.search_promotions): a query and the pages the editors put on top of it.
+SEARCH_PROMOTIONS = [
+    {
+        "query": "eenzaamheid",
+        "picks": [
+            (Ref("theme", "eenzaamheid"), "Waar eenzaamheid vandaan komt en wat buurten ertegen doen: begin hier."),
+            (
+                Ref("knowledge", "eenzaamheid-sociaal-en-emotioneel"),
+                "Het verschil tussen sociale en emotionele eenzaamheid.",
+            ),
+        ],
+    },
+    {
+        "query": "armoede",
+        "picks": [
+            (Ref("theme", "armoede"), "Verhalen en kennis over geldzorgen en schaarste in de buurt."),
+            (Ref("story", "geldzorgen-aan-de-keukentafel"), "Hoe vrijwilligers geldzorgen bespreekbaar maken."),
+        ],
+    },
+    {
+        "query": "opbouwwerk",
+        "picks": [
+            (Ref("knowledge", "geschiedenis-opbouwwerk"), "Honderd jaar opbouwwerk in Nederland, kort verteld."),
+        ],
+    },
+]
 
 THEMES = [
     {
@@ -599,6 +632,30 @@ SITE_SETTINGS = {
     "newsletter_url": "https://www.buurtwijs.nl/nieuwsbrief/",
     "footer_text": "Buurtwijs is het online ontmoetingspunt van buurtmakers in heel Nederland, gemaakt door een centrale redactie en correspondenten in de regio's. Een verhaal, een vraag of een tip? Mail de redactie: redactie@buurtwijs.nl.",
 }
+
+# Information pages (home.InformationPage) under the home page, linked from every page's footer.
+INFORMATION_PAGES = [
+    {
+        "slug": "toegankelijkheid",
+        "title": "Toegankelijkheid",
+        "intro": "Buurtwijs wil dat iedereen de verhalen van buurtmakers kan lezen en gebruiken, ook wie slecht ziet, een schermlezer gebruikt of de website alleen met het toetsenbord bedient. Hier lees je hoe toegankelijk de website is, hoe we dat controleren en wat je kunt doen als iets niet werkt.",
+        "summary": "De toegankelijkheidsverklaring van Buurtwijs: onze norm, hoe we die controleren en waar je terechtkunt als iets niet werkt.",
+        "body": [
+            paragraph(
+                "<h2>Onze norm</h2><p>Buurtwijs wil voldoen aan de <a href=\"https://www.w3.org/Translations/WCAG21-nl/\">Web Content Accessibility Guidelines (WCAG) 2.1</a> op niveau A en AA. Dat is de norm voor digitale toegankelijkheid in Nederland, vastgelegd in de Europese standaard EN 301 549. Hij geldt voor elke pagina van Buurtwijs: de praktijkverhalen, de thema's, de kennis, de regio's, het zoeken en de formulieren.</p>"
+            ),
+            paragraph(
+                "<h2>Hoe we dat controleren</h2><ul><li>Bij elke wijziging aan de website draaien automatische tests in een echte browser. Ze controleren met axe-core elk soort pagina, elke stand van de filters en elk formulier op de regels van WCAG 2.0, 2.1 en 2.2 op niveau A en AA en op EN 301 549. Vindt de test één fout, dan gaat de wijziging niet live.</li><li>Redacteuren en correspondenten zien bij het schrijven in het beheer van de website de controles van Wagtail. Die wijzen bijvoorbeeld op een afbeelding zonder alternatieve tekst, een link zonder tekst of koppen in de verkeerde volgorde, nog voordat een pagina gepubliceerd wordt.</li><li>Automatische tests vinden niet elk probleem. Nieuwe onderdelen van de website proberen we daarom ook zelf uit met alleen het toetsenbord en met een schermlezer.</li></ul>"
+            ),
+            paragraph(
+                "<h2>Wat nog niet goed is</h2><ul><li>Video's staan op YouTube of Vimeo. Niet elke video heeft ondertiteling. We vragen de makers erom, en bij elke video staat waar hij over gaat.</li><li>Sommige documenten van initiatieven, zoals verslagen en werkbladen in pdf, zijn niet volledig toegankelijk. Heb je zo'n document nodig in een andere vorm? Mail ons, dan sturen we je de tekst.</li></ul>"
+            ),
+            paragraph(
+                '<h2>Werkt iets niet?</h2><p>Loop je vast op Buurtwijs, of kun je iets niet lezen of gebruiken? Laat het ons weten via <a href="mailto:redactie@buurtwijs.nl">redactie@buurtwijs.nl</a>. Vertel op welke pagina het was en wat er misging. We antwoorden binnen vijf werkdagen en laten je weten wanneer het is opgelost.</p>'
+            ),
+        ],
+    },
+]
 
 KNOWLEDGE = [
     {

@@ -13,6 +13,7 @@ import pytest
 from correspondents.models import RegionalNewsPage, RegionIndexPage, RegionPage
 from home.models import HomePage
 from stories.models import (
+    KennispleinPage,
     KnowledgeIndexPage,
     KnowledgePage,
     PracticeStoryPage,
@@ -59,6 +60,7 @@ def public_pages():
     news = RegionalNewsPage.objects.live().public().first()
     story_index = StoryIndexPage.objects.live().public().first()
     story = story_with_every_block()
+    kennisplein = KennispleinPage.objects.live().public().get().url
     pages = [
         ("home", HomePage.objects.live().first().url),
         ("verhalenoverzicht", story_index.url),
@@ -66,13 +68,21 @@ def public_pages():
         ("praktijkverhaal met alle bloktypen", story.url),
         ("thema-overzicht", ThemeIndexPage.objects.live().public().first().url),
         ("themahub", first[ThemeHubPage].url),
+        ("themahub met filter", f"{first[ThemeHubPage].url}?soort=praktijkverhaal"),
+        ("kennisplein", kennisplein),
+        ("kennisplein met twee filters", f"{kennisplein}?thema=eenzaamheid&regio=utrecht"),
+        # Regional news has no themes: this combination finds nothing.
+        ("kennisplein zonder resultaten", f"{kennisplein}?soort=nieuws&thema=armoede"),
         ("kennisoverzicht", KnowledgeIndexPage.objects.live().public().first().url),
         ("kennispagina", first[KnowledgePage].url),
         ("regio-overzicht", RegionIndexPage.objects.live().public().first().url),
         ("regio", first[RegionPage].url),
         ("regionaal nieuws", news.url),
+        ("toegankelijkheidsverklaring", "/toegankelijkheid/"),
         ("zoeken met resultaten", "/zoeken/?q=buurt"),
         ("zoeken zonder resultaten", "/zoeken/?q=qwxzvbnmkj"),
+        ("zoeken met facet", "/zoeken/?q=buurt&soort=praktijkverhaal"),
+        ("zoeken met aanbevolen resultaten", "/zoeken/?q=eenzaamheid"),
         ("zoeken zonder zoekterm", "/zoeken/"),
         ("404", "/deze-pagina-bestaat-niet/"),
     ]
@@ -92,8 +102,15 @@ EXPECTED_ON_PAGE = {
         ".dilemma",
         ".lessons",
         ".share",
+        "#elders",
     ),
-    "zoeken met resultaten": (".search-result__title",),
+    "zoeken met resultaten": (".search-result__title", "form.facets select"),
+    "themahub met filter": ("form.facets select", ".active-filters", ".mixed-listing .card"),
+    "kennisplein": ("form.facets select", ".mixed-listing .story-card"),
+    "kennisplein met twee filters": (".active-filters", ".mixed-listing .card"),
+    "kennisplein zonder resultaten": (".no-results", ".active-filters"),
+    "zoeken met facet": (".search-result__title", ".active-filters"),
+    "zoeken met aanbevolen resultaten": (".promotions a",),
     "zoeken zonder resultaten": (".no-results",),
 }
 
@@ -156,3 +173,23 @@ def test_every_public_page_type_has_no_axe_violations(demo_site, page):
     print("Needs review (axe 'incomplete'):\n" + (incomplete or "    none"))
     print("Violations:\n" + (violations or "    none"))
     assert not violations, "axe-core violations:\n" + violations
+
+
+def test_kennisplein_filters_work_by_keyboard_without_javascript(demo_site, browser):
+    """A plain form: choose with the keyboard, submit, and the URL holds the filters; focus stays visible."""
+    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{demo_site.url}{KennispleinPage.objects.live().get().url}")
+
+    page.focus("#filter-thema")
+    outline = page.eval_on_selector("#filter-thema", "el => getComputedStyle(el).outlineStyle")
+    page.select_option("#filter-thema", "eenzaamheid")
+    page.select_option("#filter-regio", "utrecht")
+    page.focus("button.facets__submit")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert outline == "solid"
+    assert "thema=eenzaamheid" in page.url and "regio=utrecht" in page.url
+    assert page.locator(".active-filters__remove").count() == 2
+    context.close()

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import (
     Collection,
@@ -22,9 +23,10 @@ from wagtail.models import (
 
 from correspondents.models import CorrespondentProfile, Municipality, RegionPage
 from home.management import demo_content
-from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage
+from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage, InformationPage
 from stories.blocks import StoryBodyBlock
 from stories.models import (
+    KennispleinPage,
     KnowledgePage,
     Partner,
     PracticeStoryPage,
@@ -58,6 +60,7 @@ COUNTED = [
     WorkflowState,
     TaskState,
     PageLogEntry,
+    SearchPromotion,
 ]
 
 
@@ -98,6 +101,10 @@ def test_demo_site_has_the_promised_content(demo):
     assert set(Page.objects.filter(depth__gt=1, live=False).values_list("slug", flat=True)) == chain_slugs
     assert StoryKnowledgeLink.objects.exists()
     assert CorrespondentProfile.objects.filter(region__isnull=False).exists()
+    statement = InformationPage.objects.live().get(slug="toegankelijkheid")
+    assert (statement.url, statement.show_in_menus) == ("/toegankelijkheid/", False)
+    assert KennispleinPage.objects.live().get().show_in_menus
+    assert SearchPromotion.objects.filter(query__query_string="eenzaamheid").count() == 2
 
 
 @pytest.mark.django_db

@@ -1,10 +1,21 @@
-"""The public search at /zoeken/: finds live pages, never drafts, and any input gives a normal page."""
+"""The public search at /zoeken/: finds live pages, never drafts, and any input gives a normal page; the Kennisplein's
+facets over the results; the editors' promoted results."""
+
+import datetime
+import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from correspondents.models import Municipality
+from search import views
+from stories.models import LISTING_PAGE_SIZE, StoryBuurtmaker
 from tests import factories
 from tests.helpers import heading, links, soup, text
 
@@ -110,3 +121,282 @@ def test_long_query_is_cut_to_a_reasonable_length(client, stories):
     response = search(client, LONG_QUERY)
 
     assert len(soup(response).find("input", attrs={"name": "q"})["value"]) <= 200
+
+
+# Facets over the search results --------------------------------------------------------------------
+
+
+@pytest.fixture
+def buurt(site_tree, region, other_region, theme):
+    """Pages that all say 'buurtkamer', of every kind, in both regions and nationally, over two years."""
+    housing = factories.ThemeHubPageFactory(parent=site_tree.themes, title="Wonen")
+    at = timezone.make_aware
+
+    def story(title, parent, themes, published):
+        return factories.PracticeStoryPageFactory(
+            parent=parent,
+            title=title,
+            intro="Een buurtkamer voor iedereen.",
+            themes=themes,
+            first_published_at=published,
+        )
+
+    return {
+        "utrecht": story("Buurtkamer in Overvecht", region, [theme], at(datetime.datetime(2024, 3, 1))),
+        "groningen": story("Buurtkamer in het dorp", other_region, [theme, housing], at(datetime.datetime(2023, 5, 1))),
+        "national": story("Buurtkamers in het land", site_tree.stories, [housing], at(datetime.datetime(2024, 6, 1))),
+        "knowledge": factories.KnowledgePageFactory(
+            parent=site_tree.knowledge,
+            title="Waarom de buurtkamer werkt",
+            themes=[theme],
+            first_published_at=at(datetime.datetime(2023, 8, 1)),
+        ),
+        "news": factories.RegionalNewsPageFactory(
+            parent=region,
+            title="Buurtkamer verhuist",
+            intro="De buurtkamer zit voortaan in de bibliotheek.",
+            first_published_at=at(datetime.datetime(2024, 1, 15)),
+        ),
+        "housing": housing,
+    }
+
+
+def search_with(client, **params):
+    response = client.get(reverse("search"), params)
+    assert response.status_code == 200
+    return response
+
+
+def facet_counts(response):
+    """{select name: {value: count}} of the filter form, "Alle …" left out."""
+    return {
+        select["name"]: {
+            option["value"]: int(re.search(r"\((\d+) resulta", option.get_text()).group(1))
+            for option in select.find_all("option")
+            if option["value"]
+        }
+        for select in soup(response).select("form.facets select")
+    }
+
+
+def test_search_shows_the_kennisplein_facets_with_counts(client, buurt):
+    response = search_with(client, q="buurtkamer")
+
+    assert facet_counts(response) == {
+        "soort": {"praktijkverhaal": 3, "kennis": 1, "nieuws": 1},
+        "thema": {"eenzaamheid": 3, "wonen": 2},
+        "regio": {"utrecht": 2, "groningen": 1},
+        "jaar": {"2024": 3, "2023": 2},
+    }
+    assert soup(response).select_one("form.facets input[type=hidden][name=q]")["value"] == "buurtkamer"
+
+
+def test_facet_counts_apply_the_other_filters(client, buurt):
+    response = search_with(client, q="buurtkamer", thema="eenzaamheid", jaar="2024")
+
+    assert sorted(result_titles(response)) == ["Buurtkamer in Overvecht"]
+    assert facet_counts(response) == {
+        "soort": {"praktijkverhaal": 1},
+        "thema": {"eenzaamheid": 1, "wonen": 1},
+        "regio": {"utrecht": 1},
+        "jaar": {"2024": 1, "2023": 2},
+    }
+
+
+def test_filtering_keeps_the_ranking_order(client, buurt):
+    ranked = result_titles(search_with(client, q="buurtkamer"))
+
+    filtered = result_titles(search_with(client, q="buurtkamer", soort="praktijkverhaal"))
+
+    assert filtered == [title for title in ranked if title in filtered]
+    assert sorted(filtered) == ["Buurtkamer in Overvecht", "Buurtkamer in het dorp", "Buurtkamers in het land"]
+
+
+def test_region_filter_keeps_pages_below_the_region(client, buurt):
+    response = search_with(client, q="buurtkamer", regio="utrecht")
+
+    assert sorted(result_titles(response)) == ["Buurtkamer in Overvecht", "Buurtkamer verhuist"]
+
+
+def test_removing_a_filter_keeps_the_query(client, buurt):
+    response = search_with(client, q="buurtkamer", soort="kennis", regio="utrecht")
+
+    assert ("Soort: Kennis , filter weghalen ×", "/zoeken/?q=buurtkamer&regio=utrecht") in links(response)
+    assert ("Regio: Utrecht , filter weghalen ×", "/zoeken/?q=buurtkamer&soort=kennis") in links(response)
+
+
+def test_filters_that_exclude_everything_offer_to_remove_them(client, buurt):
+    response = search_with(client, q="buurtkamer", soort="kennis", regio="utrecht")
+
+    assert "Geen resultaten voor ‘buurtkamer’ met deze filters." in text(response)
+    assert ("zoek zonder filters", "/zoeken/?q=buurtkamer") in links(response)
+    assert soup(response).select_one("form.facets") is not None
+
+
+def test_bad_filter_values_are_ignored_in_search(client, buurt):
+    plain = search_with(client, q="buurtkamer")
+
+    response = search_with(client, q="buurtkamer", soort="<b>", thema="'; --", regio="\x00", jaar="abc", pagina="x")
+
+    assert result_titles(response) == result_titles(plain)
+    assert not soup(response).select(".active-filters")
+
+
+def test_search_pagination_keeps_query_and_filters(client, buurt, site_tree):
+    for n in range(LISTING_PAGE_SIZE + 1):
+        factories.PracticeStoryPageFactory(parent=site_tree.stories, title=f"Buurtkamer {n}")
+
+    response = search_with(client, q="buurtkamer", soort="praktijkverhaal")
+    next_link = soup(response).find("a", rel="next")["href"]
+
+    assert parse_qs(urlsplit(next_link).query) == {"q": ["buurtkamer"], "soort": ["praktijkverhaal"], "pagina": ["2"]}
+    second = client.get(next_link)
+    assert len(result_titles(second)) == 16 - LISTING_PAGE_SIZE
+    assert "16 resultaten voor ‘buurtkamer’, pagina 2 van 2" in text(second)
+
+
+def test_only_the_best_matches_are_counted(client, buurt, monkeypatch):
+    monkeypatch.setattr(views, "MAX_RESULTS", 2)
+
+    response = search_with(client, q="buurtkamer")
+
+    assert len(result_titles(response)) == 2
+    assert "de resultaten, filters en aantallen gaan over de 2 best passende pagina's" in text(response)
+    assert sum(facet_counts(response)["soort"].values()) == 2
+
+
+def test_search_queries_do_not_grow_with_the_number_of_matches(client, buurt, site_tree, region):
+    def queries(**params):
+        with CaptureQueriesContext(connection) as captured:
+            search_with(client, **params)
+        return len(captured)
+
+    search_with(client, q="buurtkamer")
+    before = (queries(q="buurtkamer"), queries(q="buurtkamer", thema="eenzaamheid", regio="utrecht"))
+    for n in range(10):
+        factories.PracticeStoryPageFactory(parent=region, title=f"Buurtkamer {n}", themes=[buurt["housing"]])
+        factories.KnowledgePageFactory(parent=site_tree.knowledge, title=f"Buurtkamer kennis {n}")
+    after = (queries(q="buurtkamer"), queries(q="buurtkamer", thema="eenzaamheid", regio="utrecht"))
+
+    # One query per page type among the results shown: more matches can mean fewer types on the first page.
+    assert after[0] <= before[0] and after[1] <= before[1]
+
+
+# What search finds ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Taalcafé", "Taalcafé op dinsdag"),  # title
+        ("voorleesochtend", "Taalcafé op dinsdag"),  # intro
+        ("soepketel", "Taalcafé op dinsdag"),  # body
+        ("Azzouzi", "Taalcafé op dinsdag"),  # a buurtmaker
+        ("Wijkteam Noord", "Taalcafé op dinsdag"),  # a buurtmaker's organisation
+        ("Nieuwegein", "Taalcafé op dinsdag"),  # the municipality
+        ("Bourdieu", "Sociaal kapitaal"),  # a knowledge page's author
+        ("bibliotheek", "Buurtkamer verhuist"),  # regional news intro
+    ],
+)
+def test_search_covers_titles_intros_bodies_buurtmakers_and_municipalities(client, site_tree, region, query, title):
+    story = factories.PracticeStoryPageFactory(
+        parent=region,
+        title="Taalcafé op dinsdag",
+        intro="Elke week een voorleesochtend voor ouders.",
+        municipality=Municipality.objects.get(name="Nieuwegein"),
+        body__0__paragraph__value="<p>Na afloop gaat de soepketel rond.</p>",
+        buurtmakers=[StoryBuurtmaker(name="Fatima Azzouzi", role="bewoner", organisation="Wijkteam Noord")],
+    )
+    # Published as the editor does: the factory saves the buurtmakers after the page, so after it was indexed.
+    story.save_revision().publish()
+    factories.KnowledgePageFactory(parent=site_tree.knowledge, title="Sociaal kapitaal", author_name="Pierre Bourdieu")
+    factories.RegionalNewsPageFactory(
+        parent=region, title="Buurtkamer verhuist", intro="De buurtkamer zit voortaan in de bibliotheek."
+    )
+
+    assert title in result_titles(search(client, query))
+
+
+# Promoted results ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def promotions(site_tree, theme, stories):
+    query = Query.get("eenzaamheid")
+    draft = factories.PracticeStoryPageFactory(
+        parent=site_tree.stories, title="Nog niet af", live=False, first_published_at=None
+    )
+    SearchPromotion.objects.create(query=query, page=theme, description="Alles over eenzaamheid.", sort_order=0)
+    SearchPromotion.objects.create(query=query, page=draft, sort_order=1)
+    SearchPromotion.objects.create(
+        query=query,
+        external_link_url="https://www.example.org/eenzaamheid",
+        external_link_text="Landelijk steunpunt",
+        sort_order=2,
+    )
+    return query
+
+
+def promoted(response):
+    section = soup(response).find("h2", string="Aanbevolen door de redactie")
+    if section is None:
+        return None
+    return [(a.get_text(strip=True), a["href"]) for a in section.find_parent("section").find_all("a")]
+
+
+def test_editors_picks_show_above_the_results(client, promotions, theme):
+    response = search(client, "Eenzaamheid")
+
+    assert promoted(response) == [
+        ("Eenzaamheid", theme.url),
+        ("Landelijk steunpunt", "https://www.example.org/eenzaamheid"),
+    ]
+    assert "Alles over eenzaamheid." in text(response)
+    html = response.content.decode()
+    assert html.index("Aanbevolen door de redactie") < html.index('id="resultaten"')
+
+
+def test_editors_picks_show_even_without_other_results(client, promotions):
+    response = search(client, "eenzaamheid")
+
+    assert promoted(response)[0][0] == "Eenzaamheid"
+
+
+def test_no_picks_for_other_queries_or_later_pages(client, promotions, stories, site_tree):
+    for n in range(LISTING_PAGE_SIZE + 1):
+        factories.PracticeStoryPageFactory(parent=site_tree.stories, title=f"Eenzaamheid {n}")
+
+    assert promoted(search(client, "moestuin")) is None
+    assert promoted(search_with(client, q="eenzaamheid", pagina="2")) is None
+    assert promoted(search_with(client, q="eenzaamheid")) is not None
+
+
+def test_search_records_the_query_hit(client, promotions):
+    search(client, "eenzaamheid")
+    search(client, "Eenzaamheid ")
+
+    assert Query.objects.get(query_string="eenzaamheid").hits == 2
+
+
+def test_central_editors_manage_search_promotions(client, central_editor, theme):
+    client.force_login(central_editor)
+
+    response = client.post(
+        reverse("wagtailsearchpromotions:add"),
+        {
+            "query_string": "soep",
+            "editors_picks-TOTAL_FORMS": "1",
+            "editors_picks-INITIAL_FORMS": "0",
+            "editors_picks-MIN_NUM_FORMS": "0",
+            "editors_picks-MAX_NUM_FORMS": "1000",
+            "editors_picks-0-page": str(theme.pk),
+            "editors_picks-0-external_link_url": "",
+            "editors_picks-0-external_link_text": "",
+            "editors_picks-0-description": "Begin hier.",
+            "editors_picks-0-ORDER": "0",
+            "editors_picks-0-DELETE": "",
+        },
+    )
+
+    assert response.status_code == 302
+    assert [(p.query.query_string, p.page_id) for p in SearchPromotion.objects.all()] == [("soep", theme.pk)]

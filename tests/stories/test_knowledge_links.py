@@ -2,9 +2,9 @@
 
 import pytest
 
-from stories.models import PracticeStoryPage, StoryKnowledgeLink
+from stories.models import LISTING_PAGE_SIZE, PracticeStoryPage, StoryKnowledgeLink
 from tests import factories
-from tests.helpers import assert_link_with_label, get_page, post_new_page, story_form_data, text
+from tests.helpers import assert_link_with_label, get_page, post_new_page, soup, story_form_data, text
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +61,22 @@ def test_draft_knowledge_page_is_not_shown_on_the_story(client, site_tree):
 
     assert "Concepttekst" not in page_text
     assert "past deze methode toe" not in page_text
+
+
+def test_many_stories_on_a_knowledge_page_are_paginated_newest_first(client, site_tree, method):
+    for n in range(LISTING_PAGE_SIZE + 2):
+        factories.PracticeStoryPageFactory(
+            parent=site_tree.stories,
+            title=f"Verhaal {n}",
+            first_published_at=factories.days_ago(n),
+            knowledge_links=[StoryKnowledgeLink(knowledge_page=method, relation="applies_method")],
+        )
+
+    first = get_page(client, method)
+    second = soup(get_page(client, method, pagina=2))
+
+    assert f"Deze {LISTING_PAGE_SIZE + 2} verhalen van buurtmakers bouwen voort op" in text(first)
+    first = soup(first)
+    titles = [[a.get_text(strip=True) for a in page.select(".link-list__title a")] for page in (first, second)]
+    assert titles == [[f"Verhaal {n}" for n in range(LISTING_PAGE_SIZE)], ["Verhaal 12", "Verhaal 13"]]
+    assert "Pagina 2 van 2" in second.select_one(".pagination").get_text(" ")

@@ -30,6 +30,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 from PIL import Image, ImageDraw
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, PageLogEntry, Revision, Site, TaskState, WorkflowState
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -44,8 +45,9 @@ from correspondents.models import (
 )
 from correspondents.provisioning import ensure_central_team, ensure_workflows, provision_region
 from home.management import demo_content as demo
-from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage, SiteSettings
+from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage, InformationPage, SiteSettings
 from stories.models import (
+    KennispleinPage,
     KnowledgeIndexPage,
     KnowledgePage,
     Partner,
@@ -86,6 +88,7 @@ def counted_models():
         "buurtmakers": StoryBuurtmaker,
         "workflow states": WorkflowState,
         "task states": TaskState,
+        "search promotions": SearchPromotion,
     }
 
 
@@ -198,6 +201,8 @@ class DemoLoader:
         self.partners = {spec["name"]: self.snippet(Partner, **spec) for spec in demo.PARTNERS}
 
         indexes = self.index_pages(home)
+        for offset, spec in enumerate(demo.INFORMATION_PAGES):
+            self.information_page(home, spec, self.launch + timedelta(hours=len(indexes) + 1 + offset))
         ensure_workflows(home, indexes["regions"])
         self.themes(indexes["themes"])
         for offset, spec in enumerate(demo.REGIONS):
@@ -215,6 +220,7 @@ class DemoLoader:
                 for slug in demo.HOME["featured_themes"]
             ]
         self.publish_new_pages()
+        self.search_promotions()
         self.site_settings(site)
         for spec in demo.CHAIN_STORIES:
             self.chain_story(indexes["stories"], spec)
@@ -283,6 +289,7 @@ class DemoLoader:
             "themes": ThemeIndexPage,
             "knowledge": KnowledgeIndexPage,
             "regions": RegionIndexPage,
+            "kennisplein": KennispleinPage,
         }
         indexes = {}
         for offset, (key, model) in enumerate(models.items()):
@@ -299,6 +306,21 @@ class DemoLoader:
             )
             self.pages[demo.Ref("index", key)] = indexes[key]
         return indexes
+
+    def information_page(self, home, spec, published_at):
+        self.child_page(
+            home,
+            InformationPage,
+            spec["slug"],
+            published_at,
+            lambda: InformationPage(
+                title=spec["title"],
+                intro=spec["intro"],
+                listing_summary=spec["summary"],
+                body=self.stream(InformationPage, "body", spec["body"]),
+                show_in_menus=False,
+            ),
+        )
 
     def themes(self, theme_index):
         for offset, spec in enumerate(demo.THEMES):
@@ -634,6 +656,18 @@ class DemoLoader:
         profile.full_clean()
         profile.save()
         return profile
+
+    def search_promotions(self):
+        """The editors' picks for a few queries; a query that has picks already is left as the editors made it."""
+        for spec in demo.SEARCH_PROMOTIONS:
+            query = Query.get(spec["query"])
+            if not query.editors_picks.exists():
+                for sort_order, (ref, description) in enumerate(spec["picks"]):
+                    promotion = SearchPromotion(
+                        query=query, page=self.pages[ref], description=description, sort_order=sort_order
+                    )
+                    promotion.full_clean()
+                    promotion.save()
 
     def site_settings(self, site):
         site_settings = SiteSettings.for_site(site)

@@ -1,0 +1,337 @@
+"""Faceted browsing: the Kennisplein, the theme hubs and search filter their pages in one way.
+
+A listing is a universe of live, public pages, the kinds of page it shows as cards, and its facets (kind, theme,
+region, municipality, year). Each facet reads one GET parameter; a value it does not know is ignored, so every URL
+gives a normal page. The count next to a facet value applies every *other* active filter (standard faceting): it
+says how many results choosing that value gives. Counting is done with GROUP BY queries, and cards are fetched per
+kind for the current page only, so the number of queries does not grow with the number of pages.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.functions import ExtractYear
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from wagtail.models import Page
+
+from correspondents.models import Municipality, RegionalNewsPage, RegionPage
+from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage, paginate, with_regions
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of page in faceted listings.
+
+    Adding a kind (events, say) takes an entry in KINDS and a branch in templates/components/listing_card.html.
+    Theme and municipality filters apply to a kind whose model has a ``themes`` or ``municipality`` field.
+    """
+
+    key: str  # the value of ?soort=
+    label: str
+    model: type
+    listing: Callable  # () -> the kind's live, public pages with what its card shows
+
+    @property
+    def content_type_id(self):
+        return ContentType.objects.get_for_model(self.model).pk
+
+    def field(self, name):
+        return next((field for field in self.model._meta.get_fields() if field.name == name), None)
+
+
+KINDS = (
+    Kind("praktijkverhaal", "Praktijkverhaal", PracticeStoryPage, lambda: PracticeStoryPage.objects.for_listing()),
+    Kind("kennis", "Kennis", KnowledgePage, lambda: KnowledgePage.objects.live().public().defer_streamfields()),
+    Kind(
+        "nieuws",
+        "Regionaal nieuws",
+        RegionalNewsPage,
+        lambda: RegionalNewsPage.objects.live().public().defer_streamfields(),
+    ),
+)
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+@dataclass
+class Option:
+    """One value of a facet: ``value`` in the URL, ``key`` what the counts are keyed by."""
+
+    value: str
+    label: str
+    key: object
+    count: int = 0
+    selected: bool = False
+
+
+class Facet:
+    """A filter over a Page queryset, read from the GET parameter ``param``."""
+
+    param = ""
+    label = ""
+    any_label = ""
+
+    def __init__(self, kinds, private):
+        self.kinds = kinds
+        self.private = private  # Page.private_q(), looked up once per listing
+        self.options = []
+        self.selected = None
+
+    def load_options(self, universe):
+        """Every value this facet knows (one query at most)."""
+        raise NotImplementedError
+
+    def q(self, option):
+        """The filter that keeps the pages with this value."""
+        raise NotImplementedError
+
+    def count(self, pages):
+        """{option key: number of pages} for the given pages, by GROUP BY."""
+        raise NotImplementedError
+
+    @property
+    def visible_options(self):
+        """The values worth offering: those with results, and the chosen one even without."""
+        return [option for option in self.options if option.count or option.selected]
+
+
+class KindFacet(Facet):
+    param, label, any_label = "soort", "Soort", "Alle soorten"
+
+    def load_options(self, universe):
+        return [Option(kind.key, kind.label, kind.content_type_id) for kind in self.kinds]
+
+    def q(self, option):
+        return Q(content_type_id=option.key)
+
+    def count(self, pages):
+        return dict(pages.order_by().values_list("content_type_id").annotate(n=Count("pk")))
+
+
+class ThemeFacet(Facet):
+    param, label, any_label = "thema", "Thema", "Alle thema's"
+
+    def load_options(self, universe):
+        themes = ThemeHubPage.objects.live().exclude(self.private).order_by("title").values_list("pk", "slug", "title")
+        return [Option(slug, title, pk) for pk, slug, title in themes]
+
+    def q(self, option):
+        return with_theme(self.kinds, option.key)
+
+    def count(self, pages):
+        counts = {}
+        for through, source, target in theme_relations(self.kinds):
+            rows = (
+                through.objects.filter(**{f"{source}__in": pages.values("pk")})
+                .order_by()
+                .values_list(target)
+                .annotate(n=Count("pk"))
+            )
+            for theme_id, n in rows:
+                counts[theme_id] = counts.get(theme_id, 0) + n
+        return counts
+
+
+class RegionFacet(Facet):
+    """Pages below a region page in the tree (not the region page itself)."""
+
+    param, label, any_label = "regio", "Regio", "Alle regio's"
+
+    def load_options(self, universe):
+        regions = RegionPage.objects.live().exclude(self.private).order_by("title")
+        self.regions = list(regions.only("id", "title", "slug", "path", "url_path", "depth"))
+        return [Option(region.slug, region.title, region) for region in self.regions]
+
+    def q(self, option):
+        return below(option.key)
+
+    def count(self, pages):
+        if not self.regions:
+            return {}
+        region_id = Case(
+            *[When(below(region), then=Value(region.pk)) for region in self.regions], output_field=IntegerField()
+        )
+        counts = dict(pages.order_by().annotate(region_id=region_id).values_list("region_id").annotate(n=Count("pk")))
+        return {region: counts.get(region.pk, 0) for region in self.regions}
+
+
+def below(page):
+    """A filter on Page: the descendants of ``page``."""
+    return Q(path__startswith=page.path, depth__gt=page.depth)
+
+
+class MunicipalityFacet(Facet):
+    param, label, any_label = "gemeente", "Gemeente", "Alle gemeenten"
+
+    def load_options(self, universe):
+        return [Option(slugify(name), name, pk) for pk, name in Municipality.objects.values_list("pk", "name")]
+
+    def q(self, option):
+        q = Q(pk__in=[])
+        for kind in self.kinds:
+            if kind.field("municipality"):
+                q |= Q(pk__in=kind.model.objects.filter(municipality_id=option.key).values("pk"))
+        return q
+
+    def count(self, pages):
+        counts = {}
+        for kind in self.kinds:
+            if kind.field("municipality"):
+                rows = (
+                    kind.model.objects.filter(pk__in=pages.values("pk"), municipality__isnull=False)
+                    .order_by()
+                    .values_list("municipality_id")
+                    .annotate(n=Count("pk"))
+                )
+                for municipality_id, n in rows:
+                    counts[municipality_id] = counts.get(municipality_id, 0) + n
+        return counts
+
+
+class YearFacet(Facet):
+    """The year of first publication, in the site's time zone; newest year first."""
+
+    param, label, any_label = "jaar", "Jaar", "Alle jaren"
+
+    def load_options(self, universe):
+        years = (
+            universe.filter(first_published_at__isnull=False)
+            .order_by()
+            .annotate(year=ExtractYear("first_published_at"))
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        return [Option(str(year), str(year), year) for year in sorted(years, reverse=True)]
+
+    def q(self, option):
+        return Q(first_published_at__year=option.key)
+
+    def count(self, pages):
+        return dict(
+            pages.filter(first_published_at__isnull=False)
+            .order_by()
+            .annotate(year=ExtractYear("first_published_at"))
+            .values_list("year")
+            .annotate(n=Count("pk"))
+        )
+
+
+def theme_relations(kinds):
+    """(through model, field to the page, field to the theme) of each kind that has themes."""
+    for kind in kinds:
+        field = kind.field("themes")
+        if field:
+            yield field.remote_field.through, field.m2m_field_name(), field.m2m_reverse_field_name()
+
+
+def with_theme(kinds, theme_id):
+    """A filter on Page: the pages of these kinds that have this theme."""
+    q = Q(pk__in=[])
+    for through, source, target in theme_relations(kinds):
+        q |= Q(pk__in=through.objects.filter(**{target: theme_id}).values(source))
+    return q
+
+
+class FacetedPages:
+    """The pages of ``universe`` that pass the filters chosen in ``params`` (a QueryDict), with the facets' counts.
+
+    ``keep`` holds other GET parameters that links and the form must keep (search keeps ``q``); ``private`` is
+    Page.objects.private_q() if the caller has it.
+    """
+
+    def __init__(self, params, universe, facets, kinds=KINDS, keep=None, private=None):
+        self.kinds = kinds
+        self.keep = keep or {}
+        private = Page.objects.private_q() if private is None else private
+        self.facets = [facet_class(kinds, private) for facet_class in facets]
+        for facet in self.facets:
+            facet.options = facet.load_options(universe)
+            chosen = params.get(facet.param, "")
+            facet.selected = next((option for option in facet.options if option.value == chosen), None)
+            if facet.selected:
+                facet.selected.selected = True
+        self.active_facets = [facet for facet in self.facets if facet.selected]
+        self.canonical_querystring = self.querystring()
+        self.pages = universe.filter(*[facet.q(facet.selected) for facet in self.active_facets])
+        for facet in self.facets:
+            others = universe.filter(*[f.q(f.selected) for f in self.active_facets if f is not facet])
+            counts = facet.count(others)
+            for option in facet.options:
+                option.count = counts.get(option.key, 0)
+
+    def querystring(self, without=None, **extra):
+        """'?…' for the current filters, one facet left out, with extra parameters; '' when there are none."""
+        params = {**self.keep}
+        params.update({f.param: f.selected.value for f in self.active_facets if f is not without})
+        params.update(extra)
+        return f"?{urlencode(params)}" if params else ""
+
+    @cached_property
+    def active(self):
+        """The chosen filters, each with the query string that removes it."""
+        return [
+            {"label": facet.label, "value": facet.selected.label, "remove": self.querystring(without=facet)}
+            for facet in self.active_facets
+        ]
+
+    @property
+    def clear_querystring(self):
+        return f"?{urlencode(self.keep)}" if self.keep else ""
+
+    def newest_first(self, request):
+        """The current page (?pagina=) of the filtered pages, newest first, as specific pages ready for cards."""
+        rows = paginate(request, self.pages.order_by("-first_published_at", "-pk").values_list("pk", "content_type_id"))
+        rows.object_list = self.cards(list(rows.object_list))
+        self.canonical_querystring = self.querystring(**({"pagina": rows.number} if rows.number > 1 else {}))
+        return rows
+
+    def cards(self, rows):
+        """The specific pages for (pk, content type id) rows, in that order: one listing query per kind present.
+
+        Each page gets ``listing_kind`` (its Kind) and, like with_regions(), its region.
+        """
+        ids_by_type = {}
+        for pk, content_type_id in rows:
+            ids_by_type.setdefault(content_type_id, []).append(pk)
+        pages = {}
+        for kind in self.kinds:
+            ids = ids_by_type.get(kind.content_type_id)
+            if ids:
+                for page in kind.listing().filter(pk__in=ids):
+                    page.listing_kind = kind
+                    pages[page.pk] = page
+        region_facet = next((facet for facet in self.facets if isinstance(facet, RegionFacet)), None)
+        ordered = [pages[pk] for pk, _ in rows if pk in pages]
+        return with_regions(ordered, regions=region_facet.regions if region_facet else None)
+
+
+def universe_of(kinds, private):
+    """Every live, public page of these kinds (``private``: Page.objects.private_q())."""
+    return Page.objects.live().exclude(private).filter(content_type_id__in=[kind.content_type_id for kind in kinds])
+
+
+def kennisplein(params):
+    """Everything public: stories, knowledge and regional news, by kind, theme, region and year."""
+    private = Page.objects.private_q()
+    facets = [KindFacet, ThemeFacet, RegionFacet, YearFacet]
+    return FacetedPages(params, universe_of(KINDS, private), facets, private=private)
+
+
+THEME_HUB_KINDS = (KINDS_BY_KEY["praktijkverhaal"], KINDS_BY_KEY["kennis"])
+
+
+def theme_hub(params, theme):
+    """The stories and knowledge pages of one theme, by region, municipality and kind."""
+    private = Page.objects.private_q()
+    universe = universe_of(THEME_HUB_KINDS, private).filter(with_theme(THEME_HUB_KINDS, theme.pk))
+    facets = [RegionFacet, MunicipalityFacet, KindFacet]
+    return FacetedPages(params, universe, facets, kinds=THEME_HUB_KINDS, private=private)
+
+
+def search_results(params, page_ids, query):
+    """The pages found by a search (their ids, any page type), by kind, theme, region and year; keeps ?q=."""
+    universe = Page.objects.filter(pk__in=page_ids)  # found among live, public pages already
+    return FacetedPages(params, universe, [KindFacet, ThemeFacet, RegionFacet, YearFacet], keep={"q": query})
