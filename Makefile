@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test test-browser lint format clean
+.PHONY: help install run migrate demo test test-browser lint format bench clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -43,6 +43,12 @@ lint: install ## ruff check and ruff format --check
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+bench: install ## Time every page type at 100, 1,000 and N stories (N=5000; BENCH_DATABASE_URL for PostgreSQL)
+	mkdir -p var
+	rm -rf var/bench-media
+	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3} MEDIA_ROOT=$(CURDIR)/var/bench-media \
+		$(MANAGE) bench --fresh --stories $(or $(N),5000)
 
 clean: ## Remove the virtualenv, the local database and media
 	rm -rf $(VENV) var

@@ -5,7 +5,7 @@ stories (issue 3, STYLE.md point 8). One budget per view holds for both: nothing
 SLOW SETUP, kept short on purpose (about 30 s on SQLite on an idle 2-core machine, the test database aside):
 - the 30 provisioned regions and their people are made once for the module, the stories once per story
   count, each undone afterwards (``rolled_back``);
-- the stories go in the way fixtures load (``add_stories_in_bulk``), not through ``add_child``, which costs
+- the stories go in the way fixtures load (``insert_stories``), not through ``add_child``, which costs
   a dozen queries and a search-index and reference-index task per page;
 - in every region one story is approved on to the central step and one or more wait at the regional step,
   through the real workflow API (``save_revision`` + ``Workflow.start``, ``TaskState.approve``), with the
@@ -15,20 +15,17 @@ Each view is fetched once to warm up (first-request caches: content types, site 
 The counts are printed at the end of the module.
 """
 
-import uuid
 from contextlib import contextmanager
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import F
 from django.db.models.signals import post_save
 from django.urls import reverse
 from modelsearch.signal_handlers import post_save_signal_handler as search_index_on_save
-from wagtail.models import Locale, Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from correspondents.models import CorrespondentProfile
 from correspondents.provisioning import ensure_central_team, ensure_workflows, provision_region
+from home.management.generated_content import insert_stories
 from stories.models import PracticeStoryPage
 from tests import factories
 from tests.helpers import rolled_back, text
@@ -49,36 +46,6 @@ def index_updates_paused(model):
             yield
     finally:
         post_save.connect(search_index_on_save, sender=model)
-
-
-def add_stories_in_bulk(parent, stories):
-    """Insert unsaved PracticeStoryPages as the last children of ``parent``, the way ``loaddata`` would.
-
-    The tree paths are computed here (treebeard's own rules), the Page rows go in with one bulk insert and
-    each story's own row with a raw save, which the search and reference index handlers skip. Test data only:
-    nothing is indexed, logged or validated.
-    """
-    last_child = parent.get_last_child()
-    first_step = last_child._get_lastpos_in_path() + 1 if last_child else 1
-    depth = parent.depth + 1
-    content_type = ContentType.objects.get_for_model(PracticeStoryPage)
-    locale = Locale.get_default()
-    for step, story in enumerate(stories, first_step):
-        story.path = Page._get_path(parent.path, depth, step)
-        story.depth, story.numchild, story.url_path = depth, 0, f"{parent.url_path}{story.slug}/"
-        story.draft_title, story.content_type, story.locale = story.title, content_type, locale
-        story.translation_key = uuid.uuid4()
-    rows = Page.objects.bulk_create(
-        [
-            Page(**{field.attname: getattr(story, field.attname) for field in Page._meta.concrete_fields})
-            for story in stories
-        ]
-    )
-    for row, story in zip(rows, stories, strict=True):
-        story.id = story.page_ptr_id = row.pk
-        story.save_base(raw=True, force_insert=True)
-    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(stories))
-    return stories
 
 
 def person(region, group, role):
@@ -127,8 +94,7 @@ def add_stories(base, story_count):
                 first_published_at=None if n % 3 == 0 else factories.days_ago(n % 400),
             )
         )
-    for parent in parents:
-        add_stories_in_bulk(parent, stories[parent.pk])
+    insert_stories([(story, {"parent": parent}) for parent in parents for story in stories[parent.pk]])
 
     # The first story of every third region (the first region's included) stays a draft; the next goes on to
     # the central step; then one story (in the first region with 2,000 stories: ten) waits at the regional step.
