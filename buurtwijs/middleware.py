@@ -33,7 +33,9 @@ class PublicCacheControlMiddleware:
         if request.user.is_authenticated:
             patch_cache_control(response, private=True)
         elif is_shareable(request, response):
-            patch_cache_control(response, public=True, max_age=settings.CACHE_MAX_AGE, s_maxage=settings.CACHE_S_MAXAGE)
+            # A "not found" may be published any moment: publishing purges the shared cache, never a browser's.
+            max_age = 0 if response.status_code == 404 else settings.CACHE_MAX_AGE
+            patch_cache_control(response, public=True, max_age=max_age, s_maxage=settings.CACHE_S_MAXAGE)
             drop_vary_on_language(response)
         return response
 
