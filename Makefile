@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test test-browser lint format bench clean
+.PHONY: help install run migrate demo test test-browser lint format bench backup restore clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -49,6 +49,13 @@ bench: install ## Time every page type at 100, 1,000 and N stories (N=5000; BENC
 	rm -rf var/bench-media
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3} MEDIA_ROOT=$(CURDIR)/var/bench-media \
 		$(MANAGE) bench --fresh --stories $(or $(N),5000)
+
+backup: install ## Back up the PostgreSQL database (DATABASE_URL) and media into var/backups/buurtwijs-<time>.tar
+	$(MANAGE) backup $(if $(BACKUP_DIR),--output-dir $(BACKUP_DIR))
+
+restore: install ## Restore a backup, replacing database and media: make restore ARCHIVE=var/backups/….tar
+	@test -n "$(ARCHIVE)" || { echo "Name the archive: make restore ARCHIVE=var/backups/buurtwijs-….tar" >&2; exit 2; }
+	$(MANAGE) restore "$(ARCHIVE)"
 
 clean: ## Remove the virtualenv, the local database and media
 	rm -rf $(VENV) var
