@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -43,20 +44,31 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before the session, CSRF and locale middleware: it must see the cookies and Vary headers they add.
     "buurtwijs.middleware.PublicCacheControlMiddleware",
+    # Inside PublicCacheControlMiddleware: a response whose template used a CSP nonce is private before it decides.
+    "buurtwijs.security.ContentSecurityPolicyMiddleware",
+    "buurtwijs.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "buurtwijs.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "buurtwijs.urls"
@@ -81,10 +93,11 @@ TEMPLATES = [
 WSGI_APPLICATION = "buurtwijs.wsgi.application"
 
 # DATABASE_URL switches every command, tests included, to another database (PostgreSQL in
-# production). Without it the embedded SQLite database under var/ is used.
+# production). Without it (or with it empty, as an env file may leave it) the embedded SQLite database under
+# var/ is used; production settings refuse that.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'buurtwijs.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{VAR_DIR / 'buurtwijs.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
@@ -92,6 +105,36 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Wagtail's editor autosaves in the background; wait for a busy database instead of failing a save.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes). Failures count per username AND address together, so nobody can lock an
+# editor out from elsewhere by guessing their username. Redis is shared by every app server; without it the
+# database is (a local-memory cache would count per process).
+AXES_HANDLER = (
+    "buurtwijs.auth_security.ResilientAxesCacheHandler"
+    if os.environ.get("REDIS_URL")
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no banner on every manage.py command
+AXES_DISABLE_ACCESS_LOG = True  # buurtwijs.auth_security logs every login instead
+AXES_CLIENT_IP_CALLABLE = "buurtwijs.auth_security.client_ip"
+AXES_LOCKOUT_CALLABLE = "buurtwijs.auth_security.lockout_response"
+# Number of reverse proxies in front of the app that append the client address to X-Forwarded-For. Without
+# one (0) the header is ignored: anyone can send it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor authentication (TOTP, django-otp): every editor can turn it on; with BUURTWIJS_REQUIRE_2FA the
+# central team and administrators must (buurtwijs.two_factor).
+BUURTWIJS_REQUIRE_2FA = os.environ.get("BUURTWIJS_REQUIRE_2FA", "false").lower() == "true"
+OTP_TOTP_ISSUER = "Buurtwijs"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -153,6 +196,15 @@ WAGTAILSEARCH_BACKENDS = {
 # Background work (search index, reference index) runs inline unless a worker is configured.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# With REDIS_URL, Redis is the cache every app server shares: the default cache (rate limits), Wagtail's
+# renditions, and sessions (cached_db: kept in the database too, so an outage logs nobody out). An outage
+# empties the cache and slows nothing down (buurtwijs.cache). Without it each process caches in its own memory.
+if os.environ.get("REDIS_URL"):
+    from buurtwijs.cache import redis_caches
+
+    CACHES = redis_caches(os.environ["REDIS_URL"])
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # Caching in front of the site. Anonymous public pages may be kept CACHE_S_MAXAGE seconds by a shared cache
 # (CDN, Varnish) and CACHE_MAX_AGE seconds by a browser (buurtwijs.middleware). Publishing or unpublishing
 # purges the shared cache of the page and every page that lists it (stories.purging), through the backends
@@ -176,8 +228,68 @@ if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents always come through Wagtail's view as a download (Content-Disposition: attachment, nosniff and
+# "default-src 'none'"), never from the media URL or inline: an uploaded file cannot run in the site's origin.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# No SVG: it can carry script.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+
+# Security headers. Content-Security-Policy (django-csp, buurtwijs.security): public pages have no inline script
+# or style, so every visitor gets the same header and a shared cache may keep the page. A template that needs an
+# inline script gives it nonce="{{ request.csp_nonce }}"; only then does the header carry a nonce, and the response
+# turns private. Video blocks embed these players.
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        # The admin shows its page previews in a frame; X-Frame-Options stays DENY for older browsers.
+        "frame-ancestors": [SELF],
+    }
+}
+# The Wagtail admin (and its previews) needs inline scripts and styles, blob: and data: images, and frames its
+# own previews. No nonce here: a nonce would switch 'unsafe-inline' off. The dashboard asks releases.wagtail.org
+# for the newest Wagtail version.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+    }
+}
+# Features the site never uses (buurtwijs.security.PermissionsPolicyMiddleware). Fullscreen and picture-in-picture
+# stay at the browser's default, so video players can still use them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Wagtail's admin reads the CSRF token from the page, never from the cookie: no script needs to read either cookie.
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
 
 # Rich text in stories allows headings h2-h4 only: h1 is the page title.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {

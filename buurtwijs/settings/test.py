@@ -18,3 +18,8 @@ LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # 
 CACHE_MAX_AGE = 60
 CACHE_S_MAXAGE = 600
 WAGTAILFRONTENDCACHE = {}
+# Whatever the environment says: the demo's editors log in with a password, attempts are counted in the test
+# database, and no proxy header is trusted (tests/security switch each on where they test it).
+BUURTWIJS_REQUIRE_2FA = False
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+TRUSTED_PROXY_COUNT = 0

@@ -1,0 +1,100 @@
+"""Production settings, loaded as a server loads them: in a fresh process, from the environment only."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"]
+# Variables of the developer's or CI's environment that would change what production settings read.
+CONFIGURING = [*REQUIRED, "REDIS_URL", "SECURE_HSTS_PRELOAD", "DJANGO_SETTINGS_MODULE"]
+
+
+def production_env(**overrides):
+    env = {name: value for name, value in os.environ.items() if name not in CONFIGURING}
+    env.update(
+        DJANGO_SETTINGS_MODULE="buurtwijs.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="buurtwijs.nl,www.buurtwijs.nl",
+        # Not connected to: the checks below need no database.
+        DATABASE_URL="postgres://buurtwijs@db.invalid:5432/buurtwijs",
+    )
+    env.update(overrides)
+    return {name: value for name, value in env.items() if value is not None}
+
+
+def run(args, **env):
+    return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env=production_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def check_deploy(**env):
+    return run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **env)
+
+
+@pytest.mark.parametrize("preload", [None, "true"], ids=["hsts-preload-off", "hsts-preload-on"])
+def test_check_deploy_passes_with_production_settings(preload):
+    result = check_deploy(SECURE_HSTS_PRELOAD=preload)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_fails_on_a_weak_secret_key():
+    result = check_deploy(SECRET_KEY="geheim")
+    assert result.returncode == 1
+    assert "security.W009" in result.stderr
+
+
+@pytest.mark.parametrize("name", REQUIRED)
+@pytest.mark.parametrize("value", [None, "", "  "], ids=["unset", "empty", "blank"])
+def test_production_refuses_to_start_without_a_required_variable(name, value):
+    result = check_deploy(**{name: value})
+    assert result.returncode == 1
+    assert f"Set the environment variable {name} for production (see README)." in result.stderr
+
+
+def production_settings(*names, **env):
+    code = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {list(names)!r}}}, default=str))"
+    )
+    result = run(["-c", code], **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_redis_url_puts_caches_and_sessions_in_redis():
+    found = production_settings("CACHES", "SESSION_ENGINE", "MIDDLEWARE", REDIS_URL="redis://redis:6379/0")
+    assert {alias: cache["BACKEND"] for alias, cache in found["CACHES"].items()} == {
+        "default": "buurtwijs.cache.ResilientRedisCache",
+        "renditions": "buurtwijs.cache.ResilientRedisCache",
+    }
+    assert {cache["LOCATION"] for cache in found["CACHES"].values()} == {"redis://redis:6379/0"}
+    assert all(0 < timeout <= 0.5 for cache in found["CACHES"].values() for timeout in cache["OPTIONS"].values())
+    assert found["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+    middleware = found["MIDDLEWARE"]
+    assert middleware[:3] == [
+        "django.middleware.security.SecurityMiddleware",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+        "buurtwijs.middleware.PublicCacheControlMiddleware",
+    ]
+    assert middleware.index("buurtwijs.middleware.PublicCacheControlMiddleware") < middleware.index(
+        "django.contrib.sessions.middleware.SessionMiddleware"
+    )
+
+
+def test_without_redis_url_each_process_caches_in_memory():
+    found = production_settings("CACHES", "SESSION_ENGINE")
+    assert found["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert "renditions" not in found["CACHES"]
+    assert found["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
