@@ -1,5 +1,7 @@
 from django.conf import settings
-from django.urls import include, path
+from django.http import Http404
+from django.urls import include, path, re_path
+from django.views.defaults import page_not_found
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -38,6 +40,11 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+    # Uploaded originals (full size, with their metadata) are never public: only renditions are. In production
+    # the web server refuses them too.
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}original_images/", page_not_found, {"exception": Http404()})
+    ]
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail serves every other URL from the page tree; this must come last.

@@ -14,21 +14,13 @@ from playwright.sync_api import expect
 from wagtail.models import TaskState, WorkflowState
 
 from correspondents.models import RegionPage
-from home.management.demo_content import PASSWORD
 from stories.models import PracticeStoryPage
+from tests.e2e.admin import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TITLE = "Een bankje voor de flat in Overvecht"
 PARAGRAPH = "Sinds er een bankje voor de flat staat, maken de buren weer een praatje."
-
-
-def log_in(page, site_url, username):
-    page.goto(f"{site_url}/admin/login/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def log_out(page, username):
