@@ -1,0 +1,193 @@
+"""Two-factor authentication (TOTP, django-otp) for the Wagtail admin.
+
+Every editor can turn it on under Account → Meer acties; with BUURTWIJS_REQUIRE_2FA the central team and
+administrators must. Whoever has it on (or must) is sent to the code page after the password, and cannot use the
+admin until the code is right. Whether a session needs a second factor is decided once, at login, so an admin
+request costs no extra query; a change of group or setting takes effect at the next login.
+"""
+
+import logging
+from base64 import b32encode
+from urllib.parse import urlencode
+
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from buurtwijs.auth_security import client_ip
+from correspondents.provisioning import CENTRAL_TEAM
+
+log = logging.getLogger("buurtwijs.auth")
+
+SESSION_KEY = "buurtwijs_two_factor_needed"
+
+
+def must_use_two_factor(user):
+    return settings.BUURTWIJS_REQUIRE_2FA and (user.is_superuser or user.groups.filter(name=CENTRAL_TEAM).exists())
+
+
+def confirmed_device(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+@receiver(user_logged_in, dispatch_uid="buurtwijs_two_factor_needed")
+def decide_at_login(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_KEY] = must_use_two_factor(user) or confirmed_device(user) is not None
+
+
+# What an unverified user may still reach under /admin/: logging in and out, the two pages below, and what those
+# pages load (the admin's translations and its icon sprite, which would otherwise be replaced by this redirect).
+OPEN_URL_NAMES = [
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "two_factor_setup",
+    "two_factor_verify",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+]
+
+
+def open_paths():
+    return {reverse(name) for name in OPEN_URL_NAMES}
+
+
+class TwoFactorMiddleware:
+    """Sends a logged-in user who needs a second factor and has not given it to setup or to the code page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.redirect_if_unverified(request) or self.get_response(request)
+
+    def redirect_if_unverified(self, request):
+        # The path first: touching request.user reads the session, which would make public pages vary on cookies.
+        if not request.path_info.startswith(reverse("wagtailadmin_home")):
+            return None
+        user = request.user
+        if not user.is_authenticated:
+            return None
+        if request.session.get(SESSION_KEY) is None:  # a session from before two-factor authentication existed
+            decide_at_login(None, request, user)
+        if not request.session[SESSION_KEY] or user.is_verified():
+            return None
+        if request.path_info in open_paths():
+            return None
+        target = "two_factor_verify" if confirmed_device(user) else "two_factor_setup"
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code uit je authenticator-app",
+        help_text="Zes cijfers; de app maakt elke 30 seconden een nieuwe code.",
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+    def __init__(self, device, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].replace(" ", "")
+        allowed, _ = self.device.verify_is_allowed()
+        if not allowed:
+            raise forms.ValidationError("Te veel verkeerde codes achter elkaar. Wacht even en probeer het opnieuw.")
+        if not self.device.verify_token(code):
+            raise forms.ValidationError(
+                "Deze code klopt niet. Kijk of de tijd op je telefoon goed staat en probeer het opnieuw."
+            )
+        return code
+
+
+def next_url(request):
+    url = request.POST.get("next") or request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, require_https=request.is_secure()):
+        return url
+    return reverse("wagtailadmin_home")
+
+
+def qr_code_svg(text):
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=15)
+    return mark_safe(image.to_string(encoding="unicode"))  # noqa: S308 - generated by qrcode, no user input in markup
+
+
+def grouped_secret(device):
+    secret = b32encode(device.bin_key).decode()
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def setup(request):
+    """Connect an authenticator app: scan the QR code (or type the key) and confirm with a code."""
+    user = request.user
+    device = confirmed_device(user)
+    if device:
+        if not user.is_verified():  # the password alone must not be enough to turn the second factor off
+            return redirect(f"{reverse('two_factor_verify')}?{urlencode({'next': request.get_full_path()})}")
+        if request.method == "POST" and request.POST.get("action") == "disable" and not must_use_two_factor(user):
+            TOTPDevice.objects.filter(user=user).delete()
+            request.session[SESSION_KEY] = False
+            log.info("Two-factor authentication turned off: username=%s ip=%s", user.get_username(), client_ip(request))
+            messages.success(request, "Tweestapsverificatie staat uit.")
+            return redirect("two_factor_setup")
+        context = {"device": device, "can_disable": not must_use_two_factor(user)}
+        return TemplateResponse(request, "two_factor/setup.html", context)
+
+    # The same unconfirmed key until it is confirmed, so reloading the page does not invalidate a scanned code.
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
+        user=user, name="Authenticator-app", confirmed=False
+    )
+    form = CodeForm(device, request.POST or None)
+    if form.is_valid():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        request.session[SESSION_KEY] = True
+        log.info("Two-factor authentication turned on: username=%s ip=%s", user.get_username(), client_ip(request))
+        messages.success(
+            request, "Tweestapsverificatie staat aan. Bij het inloggen vragen we voortaan ook om een code."
+        )
+        return redirect(next_url(request))
+    context = {
+        "form": form,
+        "qr_code": qr_code_svg(device.config_url),
+        "secret": grouped_secret(device),
+        "next": next_url(request),
+        "required": must_use_two_factor(user),
+    }
+    return TemplateResponse(request, "two_factor/setup.html", context)
+
+
+def verify(request):
+    """The second step of logging in: the code from the authenticator app."""
+    device = confirmed_device(request.user)
+    if device is None:
+        return redirect(f"{reverse('two_factor_setup')}?{urlencode({'next': next_url(request)})}")
+    if request.user.is_verified():
+        return redirect(next_url(request))
+    form = CodeForm(device, request.POST or None)
+    if form.is_valid():
+        otp_login(request, device)
+        return redirect(next_url(request))
+    if form.is_bound:
+        log.warning("Two-factor code refused: username=%s ip=%s", request.user.get_username(), client_ip(request))
+    return TemplateResponse(request, "two_factor/verify.html", {"form": form, "next": next_url(request)})
+
+
+urlpatterns = [
+    path("tweestapsverificatie/", setup, name="two_factor_setup"),
+    path("tweestapsverificatie/code/", verify, name="two_factor_verify"),
+]
