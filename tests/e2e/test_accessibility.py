@@ -147,7 +147,17 @@ def serve_third_parties_offline(page, site_url):
     page.route(lambda url: not url.startswith(site_url), stub)
 
 
-def test_every_public_page_type_has_no_axe_violations(demo_site, page):
+@pytest.fixture
+def axe_page(browser):
+    """A page that lets the test inject axe-core: the site's Content-Security-Policy allows no inline script
+    (tests/e2e/test_csp.py checks the policy itself)."""
+    context = browser.new_context(locale="nl-NL", viewport=VIEWPORTS["desktop"], bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_every_public_page_type_has_no_axe_violations(demo_site, axe_page):
+    page = axe_page
     started = time.monotonic()
     serve_third_parties_offline(page, demo_site.url)
     pages = public_pages()
