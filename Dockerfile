@@ -27,6 +27,11 @@ ENV PATH=/venv/bin:$PATH \
     MEDIA_ROOT=/app/media \
     GUNICORN_BIND=0.0.0.0:8000
 
+# pg_dump and pg_restore for `manage.py backup` and `restore` (docs/backups.md); Debian bookworm's are version 15.
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --system --gid 10001 buurtwijs \
     && useradd --system --uid 10001 --gid buurtwijs --no-create-home --home-dir /nonexistent buurtwijs
 
