@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test test-browser lint format bench backup restore clean
+.PHONY: help install run migrate demo test test-browser lint format bench backup restore loadtest clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ backup: install ## Back up the PostgreSQL database (DATABASE_URL) and media into
 restore: install ## Restore a backup, replacing database and media: make restore ARCHIVE=var/backups/….tar
 	@test -n "$(ARCHIVE)" || { echo "Name the archive: make restore ARCHIVE=var/backups/buurtwijs-….tar" >&2; exit 2; }
 	$(MANAGE) restore "$(ARCHIVE)"
+
+loadtest: install ## Load test gunicorn on PostgreSQL (buurtwijs_load) on the loopback: LOADTEST_SECONDS=60
+	$(BIN)/python loadtest/run.py
 
 clean: ## Remove the virtualenv, the local database and media
 	rm -rf $(VENV) var
