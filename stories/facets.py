@@ -7,6 +7,7 @@ says how many results choosing that value gives. Counting is done with GROUP BY 
 kind for the current page only, so the number of queries does not grow with the number of pages.
 """
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -18,8 +19,8 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from correspondents.models import Municipality, RegionalNewsPage, RegionPage
-from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage, paginate, with_regions
+from correspondents.models import Municipality, RegionalNewsPage
+from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage, paginate, region_pages, with_regions
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class KindFacet(Facet):
         return Q(content_type_id=option.key)
 
     def count(self, pages):
-        return dict(pages.order_by().values_list("content_type_id").annotate(n=Count("pk")))
+        return grouped_count(pages, "content_type_id")
 
 
 class ThemeFacet(Facet):
@@ -122,16 +123,9 @@ class ThemeFacet(Facet):
         return with_theme(self.kinds, option.key)
 
     def count(self, pages):
-        counts = {}
+        counts = Counter()
         for through, source, target in theme_relations(self.kinds):
-            rows = (
-                through.objects.filter(**{f"{source}__in": pages.values("pk")})
-                .order_by()
-                .values_list(target)
-                .annotate(n=Count("pk"))
-            )
-            for theme_id, n in rows:
-                counts[theme_id] = counts.get(theme_id, 0) + n
+            counts.update(grouped_count(through.objects.filter(**{f"{source}__in": pages.values("pk")}), target))
         return counts
 
 
@@ -141,8 +135,7 @@ class RegionFacet(Facet):
     param, label, any_label = "regio", "Regio", "Alle regio's"
 
     def load_options(self, universe):
-        regions = RegionPage.objects.live().exclude(self.private).order_by("title")
-        self.regions = list(regions.only("id", "title", "slug", "path", "url_path", "depth"))
+        self.regions = list(region_pages().live().exclude(self.private).order_by("title"))
         return [Option(region.slug, region.title, region) for region in self.regions]
 
     def q(self, option):
@@ -177,17 +170,11 @@ class MunicipalityFacet(Facet):
         return q
 
     def count(self, pages):
-        counts = {}
+        counts = Counter()
         for kind in self.kinds:
             if kind.field("municipality"):
-                rows = (
-                    kind.model.objects.filter(pk__in=pages.values("pk"), municipality__isnull=False)
-                    .order_by()
-                    .values_list("municipality_id")
-                    .annotate(n=Count("pk"))
-                )
-                for municipality_id, n in rows:
-                    counts[municipality_id] = counts.get(municipality_id, 0) + n
+                rows = kind.model.objects.filter(pk__in=pages.values("pk"), municipality__isnull=False)
+                counts.update(grouped_count(rows, "municipality_id"))
         return counts
 
 
@@ -210,13 +197,13 @@ class YearFacet(Facet):
         return Q(first_published_at__year=option.key)
 
     def count(self, pages):
-        return dict(
-            pages.filter(first_published_at__isnull=False)
-            .order_by()
-            .annotate(year=ExtractYear("first_published_at"))
-            .values_list("year")
-            .annotate(n=Count("pk"))
-        )
+        published = pages.filter(first_published_at__isnull=False)
+        return grouped_count(published.annotate(year=ExtractYear("first_published_at")), "year")
+
+
+def grouped_count(queryset, field):
+    """{value of field: number of rows} in one GROUP BY query."""
+    return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
 
 
 def theme_relations(kinds):

@@ -31,16 +31,21 @@ def region_of(page, inclusive=False):
     return RegionPage.objects.ancestor_of(page, inclusive=inclusive).first()
 
 
+def region_pages():
+    """Every region page, with just what region lookups and region links need."""
+    from correspondents.models import RegionPage
+
+    return RegionPage.objects.only("id", "title", "slug", "path", "url_path", "depth")
+
+
 def with_regions(pages, inclusive=False, regions=None):
     """Attach each page's region_of() as ``_region``, in one query instead of one tree lookup per page.
 
     ``regions``: the region pages, if the caller already has them (then no query at all).
     """
-    from correspondents.models import RegionPage
-
     pages = list(pages)
     if regions is None:
-        regions = list(RegionPage.objects.only("id", "title", "slug", "path", "url_path", "depth"))
+        regions = list(region_pages())
     for page in pages:
         page._region = next(
             (r for r in regions if page.path.startswith(r.path) and (inclusive or page.path != r.path)), None
@@ -276,9 +281,7 @@ class PracticeStoryPage(BasePage):
         For a regional story, every story outside its region (national ones too); for a national story, the
         stories of any region. A constant number of queries.
         """
-        from correspondents.models import RegionPage
-
-        regions = list(RegionPage.objects.only("id", "title", "slug", "path", "url_path", "depth"))
+        regions = list(region_pages())
         own_region = next((r for r in regions if self.path.startswith(r.path) and self.path != r.path), None)
         self._region = own_region  # what self.region would look up again
         stories = PracticeStoryPage.objects.for_listing().exclude(pk=self.pk)
