@@ -1,5 +1,6 @@
 """What a person sees on a public page, how the page editor posts its forms, and module-wide test data."""
 
+import time
 from contextlib import contextmanager
 
 from bs4 import BeautifulSoup
@@ -8,6 +9,8 @@ from django.db import transaction
 from django.urls import reverse
 from wagtail.blocks.base import get_error_json_data
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from buurtwijs.antispam import start_stamp
 
 
 def soup(response):
@@ -212,3 +215,9 @@ def admin_text(response):
     while (template := page.find("template")) is not None:
         template.replace_with(BeautifulSoup(template.decode_contents(), "html.parser"))
     return " ".join(page.get_text(" ").split())
+
+
+def as_person(data, seconds_ago=60):
+    """Form data for a public form (buurtwijs/antispam.py) as a person posts it: the honeypot empty and the form
+    shown ``seconds_ago``."""
+    return {**data, "homepage": "", "started": start_stamp(time.time() - seconds_ago)}

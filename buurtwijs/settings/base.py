@@ -131,6 +131,15 @@ AXES_LOCKOUT_CALLABLE = "buurtwijs.auth_security.lockout_response"
 # one (0) the header is ignored: anyone can send it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+# Public forms (buurtwijs/antispam.py): a form posted sooner than this after it was shown is refused as too fast,
+# and each address may post each kind of form at most (count, per seconds).
+PUBLIC_FORM_MIN_SECONDS = 3
+PUBLIC_FORM_RATE_LIMITS = {
+    "story_submission": (10, 60 * 60),
+    "reaction": (10, 10 * 60),
+    "registration": (10, 60 * 60),
+}
+
 # Two-factor authentication (TOTP, django-otp): every editor can turn it on; with BUURTWIJS_REQUIRE_2FA the
 # central team and administrators must (buurtwijs.two_factor).
 BUURTWIJS_REQUIRE_2FA = os.environ.get("BUURTWIJS_REQUIRE_2FA", "false").lower() == "true"
