@@ -24,7 +24,6 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
-from buurtwijs.auth_security import client_ip
 
 logger = logging.getLogger("buurtwijs.antispam")
 
@@ -82,6 +81,9 @@ def rate_limited(request, scope):
     request is let through (and logged): the honeypot and fill time still hold, and a person is never refused
     because of our infrastructure.
     """
+    # Imported here: auth_security loads Wagtail's admin views, and forms using this module load with the models.
+    from buurtwijs.auth_security import client_ip
+
     count, seconds = settings.PUBLIC_FORM_RATE_LIMITS[scope]
     window = int(time.time() // seconds)
     key = f"antispam:{scope}:{client_ip(request)}:{window}"
