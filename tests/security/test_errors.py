@@ -61,3 +61,24 @@ def test_an_unknown_address_gives_the_dutch_404_page(visitor, site_tree):
     assert response.status_code == 404
     assert heading(response) == "Deze pagina bestaat niet (meer)"
     assert "Traceback" not in response.content.decode()
+
+
+def test_a_form_post_too_large_to_read_gives_the_dutch_400_page(site_tree, caplog):
+    """More form text than DATA_UPLOAD_MAX_MEMORY_SIZE (photos do not count) is refused before any view runs."""
+    browser = Client(enforce_csrf_checks=True)  # the CSRF check is what reads the post first
+    browser.cookies["csrftoken"] = "a" * 32
+
+    response = browser.post("/", {"tekst": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)})
+
+    assert response.status_code == 400
+    assert heading(response) == "Dit verzoek konden we niet verwerken"
+    assert "Maak je antwoorden korter en probeer het opnieuw." in text(response)
+
+
+def test_a_form_posted_without_a_valid_csrf_token_gives_the_dutch_403_page(site_tree, caplog):
+    response = Client(enforce_csrf_checks=True).post("/", {"naam": "Fatima"})
+
+    assert response.status_code == 403
+    assert heading(response) == "Je formulier is verlopen"
+    assert "laad de pagina opnieuw en verstuur het formulier nog een keer" in text(response)
+    assert "CSRF" not in text(response)
