@@ -24,7 +24,6 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
-
 logger = logging.getLogger("buurtwijs.antispam")
 
 SIGNING_SALT = "buurtwijs.antispam.started"

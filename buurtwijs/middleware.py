@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.utils.cache import cc_delim_re, patch_cache_control
 
-# Views that answer every anonymous visitor alike: Wagtail's pages, search, the feeds, sitemap.xml and robots.txt.
-PUBLIC_VIEWS = {"wagtail_serve", "search", "sitemap", "robots_txt"}
+# Views that answer every anonymous visitor alike: Wagtail's pages, search, the feeds, the calendars of gatherings,
+# sitemap.xml and robots.txt.
+PUBLIC_VIEWS = {"wagtail_serve", "search", "sitemap", "robots_txt", "events_ical", "event_ical"}
 PUBLIC_NAMESPACES = {"feeds"}
 # A page, a permanent redirect and "not found" are the same for everyone; other answers are not kept.
 SHAREABLE_STATUS_CODES = {200, 301, 404}

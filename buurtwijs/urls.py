@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from buurtwijs.api import api_router
 from search import views as search_views
-from stories import feeds
+from stories import feeds, ical, reactions
 
 feed_patterns = [
     path("verhalen/rss/", feeds.StoryFeed(), name="stories_rss"),
@@ -26,8 +26,12 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
     path("feeds/", include((feed_patterns, "feeds"))),
+    path("agenda/bijeenkomsten.ics", ical.events_ical, name="events_ical"),
+    path("agenda/bijeenkomst/<int:page_id>.ics", ical.event_ical, name="event_ical"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("reageren/<int:page_id>/", reactions.reaction_form, name="reaction_form"),
+    path("reageren/<int:page_id>/bedankt/", reactions.reaction_thanks, name="reaction_thanks"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),

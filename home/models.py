@@ -135,6 +135,9 @@ class HomePage(BasePage):
         "stories.KnowledgeIndexPage",
         "correspondents.RegionIndexPage",
         "stories.KennispleinPage",
+        "stories.EventIndexPage",
+        "stories.PartnerIndexPage",
+        "stories.StorySubmissionPage",
         "home.InformationPage",
     ]
     max_count = 1

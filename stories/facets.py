@@ -20,7 +20,9 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from correspondents.models import Municipality, RegionalNewsPage
+from stories.events import EventPage
 from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage, paginate, region_pages, with_regions
+from stories.reactions import approved_count
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,19 @@ class Kind:
 
 KINDS = (
     Kind("praktijkverhaal", "Praktijkverhaal", PracticeStoryPage, lambda: PracticeStoryPage.objects.for_listing()),
-    Kind("kennis", "Kennis", KnowledgePage, lambda: KnowledgePage.objects.live().public().defer_streamfields()),
+    Kind(
+        "kennis",
+        "Kennis",
+        KnowledgePage,
+        lambda: KnowledgePage.objects.live().public().defer_streamfields().annotate(reaction_count=approved_count()),
+    ),
     Kind(
         "nieuws",
         "Regionaal nieuws",
         RegionalNewsPage,
         lambda: RegionalNewsPage.objects.live().public().defer_streamfields(),
     ),
+    Kind("bijeenkomst", "Bijeenkomst", EventPage, lambda: EventPage.objects.for_listing()),
 )
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
@@ -307,11 +315,11 @@ def kennisplein(params):
     return FacetedPages(params, universe_of(KINDS, private), facets, private=private)
 
 
-THEME_HUB_KINDS = (KINDS_BY_KEY["praktijkverhaal"], KINDS_BY_KEY["kennis"])
+THEME_HUB_KINDS = (KINDS_BY_KEY["praktijkverhaal"], KINDS_BY_KEY["kennis"], KINDS_BY_KEY["bijeenkomst"])
 
 
 def theme_hub(params, theme):
-    """The stories and knowledge pages of one theme, by region, municipality and kind."""
+    """The stories, knowledge pages and gatherings of one theme, by region, municipality and kind."""
     private = Page.objects.private_q()
     universe = universe_of(THEME_HUB_KINDS, private).filter(with_theme(THEME_HUB_KINDS, theme.pk))
     facets = [RegionFacet, MunicipalityFacet, KindFacet]

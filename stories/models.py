@@ -68,6 +68,7 @@ class StoryQuerySet(PageQuerySet):
             .defer_streamfields()
             .select_related("listing_image", "municipality", "author")
             .prefetch_related("themes", "listing_image__renditions")
+            .annotate(reaction_count=reactions.approved_count())  # stories.reactions, imported at the end
             .order_by("-first_published_at", "-pk")
         )
 
@@ -440,6 +441,7 @@ class KnowledgeIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = KnowledgePage.objects.child_of(self).live().public().defer_streamfields().order_by("kind", "title")
+        pages = pages.annotate(reaction_count=reactions.approved_count())  # stories.reactions, imported at the end
         context["knowledge_pages"] = paginate(request, pages.select_related("listing_image"))
         return context
 
@@ -524,3 +526,7 @@ class KennispleinPage(BasePage):
         context["listing"] = listing = facets.kennisplein(request.GET)
         context["results"] = listing.newest_first(request)
         return context
+
+
+# The community parts keep their models in their own modules; importing them here registers them with Django.
+from stories import events, partners, reactions, submissions  # noqa: E402, F401

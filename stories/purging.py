@@ -12,7 +12,9 @@ from django.db.models import Q
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
 
+from stories.events import EventPage
 from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage, region_of
 
 
@@ -63,5 +65,26 @@ def add_listings(batch, page):
         if region := region_of(page):
             paths += [reverse("feeds:region_rss", args=[region.slug]), reverse("feeds:region_atom", args=[region.slug])]
 
+    if isinstance(page, EventPage):
+        listing |= Q(pk__in=ThemeHubPage.objects.live().filter(events=page).values("pk"))
+        paths += [reverse("events_ical"), reverse("event_ical", args=[page.pk])]
+
     batch.add_pages(Page.objects.live().filter(listing))
     batch.add_urls(root_url + path for path in paths)
+
+
+def purge_pages_and_listings(pages):
+    """A change that shows on the pages themselves and on the cards that list them (their approved reactions,
+    stories.reactions): purge each page and its listings in one batch."""
+    if not purging_enabled():
+        return
+    batch = PurgeBatch()
+    for page in pages:
+        batch.add_page(page)
+        add_listings(batch, page)
+    batch.purge()
+
+
+# A gathering is listed on its index, the home page's sections (the Kennisplein) and its theme hubs.
+page_published.connect(purge_listings, sender=EventPage, dispatch_uid="purge_event_listings_published")
+page_unpublished.connect(purge_listings, sender=EventPage, dispatch_uid="purge_event_listings_unpublished")

@@ -27,6 +27,7 @@ from correspondents.models import (
 from correspondents.provisioning import ensure_central_team, ensure_workflows, provision_region
 from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage
 from stories import blocks
+from stories.events import EventIndexPage, EventPage
 from stories.models import (
     KennispleinPage,
     KnowledgeIndexPage,
@@ -502,3 +503,41 @@ def create_editorial_teams(site_tree, region, other_region):
         second_central_editor=UserFactory(first_name="Mark", last_name="Visser", groups=[central]),
         admin=UserFactory(first_name="Beheer", last_name="Buurtwijs", is_superuser=True, is_staff=True),
     )
+
+
+# Bijeenkomsten (stories/events.py) ----------------------------------------------------------------
+
+
+class EventIndexPageFactory(BasePageFactory):
+    title = "Bijeenkomsten"
+    slug = "bijeenkomsten"
+    intro = "<p>Praat mee over wat werkt in de buurt.</p>"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(BasePageFactory):
+    """Needs a parent EventIndexPage; by default a gathering in a week, 19.30–21.30, in a community centre."""
+
+    title = factory.Sequence(lambda n: f"Buurtavond {n}")
+    intro = "Een avond over wat werkt in de buurt, met buurtmakers uit het hele land."
+    start = factory.LazyFunction(lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=7))
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=2))
+    venue = "Buurthuis De Boog"
+    address = "Boogstraat 1, Utrecht"
+
+    class Meta:
+        model = EventPage
+
+
+# Deel je verhaal (stories/submissions.py) ---------------------------------------------------------
+
+
+class StorySubmissionPageFactory(BasePageFactory):
+    title = "Deel je verhaal"
+    slug = "deel-je-verhaal"
+    intro = "<p>Vertel andere buurtmakers wat jij deed, wat werkte en wat niet.</p>"
+
+    class Meta:
+        model = "stories.StorySubmissionPage"

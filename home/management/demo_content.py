@@ -657,6 +657,126 @@ INFORMATION_PAGES = [
     },
 ]
 
+# The partners page (stories.PartnerIndexPage) under the home page: every partner above, linked from the footer.
+PARTNER_PAGE = {
+    "slug": "partners",
+    "title": "Partners",
+    "intro": "<p>Buurtwijs werkt samen met welzijnsorganisaties, woningcorporaties, bibliotheken en groepen bewoners. Hier zie je wie ze zijn, welke bijeenkomsten ze mee organiseren en in welke verhalen ze een rol spelen.</p>",
+    "summary": "De organisaties waarmee Buurtwijs samenwerkt, met hun bijeenkomsten en verhalen.",
+}
+
+# "Deel je verhaal" (stories.StorySubmissionPage) under the home page, in the main menu.
+STORY_SUBMISSION_PAGE = {
+    "slug": "deel-je-verhaal",
+    "title": "Deel je verhaal",
+    "intro": "<p>Heb jij in je buurt iets in gang gezet? Vertel het andere buurtmakers. Beantwoord de vragen hieronder in je eigen woorden. Het hoeft niet af of mooi te zijn: een redacteur van Buurtwijs helpt je het verhaal samen af te maken.</p>",
+    "summary": "Vertel wat jij in je buurt deed, wat werkte en wat niet. Een redacteur helpt je met je verhaal.",
+    "privacy_statement": '<p>Wat je hier invult, komt alleen bij de redactie van Buurtwijs terecht. Je naam, e-mailadres en telefoonnummer gebruiken we om contact met je op te nemen over je verhaal. Ze komen nooit op de website.</p><p>Je verhaal en je foto\'s worden eerst een concept. Een redacteur uit jouw regio wordt je coach en maakt het samen met jou af. Pas als jij het eens bent met de tekst, publiceren we het.</p><p>Wil je dat we je gegevens en je verhaal weggooien? Mail dan naar <a href="mailto:redactie@buurtwijs.nl">redactie@buurtwijs.nl</a>. We verwijderen alles binnen vier weken. Is je verhaal al gepubliceerd, dan halen we het op jouw verzoek offline.</p>',
+}
+
+# Bijeenkomsten (stories.events): the overview under the home page and its gatherings. Dates are relative to the
+# day the demo is loaded ("in_days"; negative: in the past), at a time in Amsterdam. "registrations": how many demo
+# registrations the own registration form already has.
+EVENT_INDEX = {
+    "slug": "bijeenkomsten",
+    "title": "Bijeenkomsten",
+    "intro": "<p>Praat mee met andere buurtmakers. Op een buurtavond, een leerdag of online bespreken we een dilemma uit de praktijk, met de mensen die het zelf meemaakten en met onze partners.</p>",
+    "summary": "Buurtavonden, leerdagen en online gesprekken over wat werkt in de buurt.",
+}
+
+# The names of the demo registrations (their addresses: deelnemer1@example.org, deelnemer2@…).
+EVENT_REGISTRANTS = [
+    "Fatima El Amrani",
+    "Henk Bosman",
+    "Sanne de Vries",
+    "Mohamed Yilmaz",
+    "Els Jansen",
+    "Joost van Dijk",
+    "Priya Ramdin",
+    "Wim Kuipers",
+    "Naima Bakkali",
+    "Kees Visser",
+]
+
+EVENTS = [
+    {
+        "slug": "buurtavond-vrijwilligers-vasthouden",
+        "title": "Buurtavond: hoe houd je vrijwilligers vast?",
+        "intro": "Veel bewonersinitiatieven draaien op een paar mensen. Hoe voorkom je dat zij opbranden? We praten erover met de soepploeg uit Overvecht en Welzijnsorganisatie Samen Verder.",
+        "in_days": 12,
+        "time": ("19:30", "21:30"),
+        "venue": "Buurthuis De Boog",
+        "address": "Boogstraat 12, Utrecht",
+        "municipality": "Utrecht",
+        "online_url": "",
+        "themes": ["sociale-cohesie", "participatie"],
+        "partners": ["Welzijnsorganisatie Samen Verder"],
+        "dilemma": "Vraag je vrijwilligers om meer, of laat je een activiteit stoppen als niemand hem trekt?",
+        "stories": ["soep-op-woensdag-overvecht", "tien-jaar-buurtbudget"],
+        "registration_url": "",
+        "capacity": 12,
+        "registrations": 10,
+        "published_days_ago": 20,
+    },
+    {
+        "slug": "leerdag-geldzorgen-in-de-wijk",
+        "title": "Leerdag: geldzorgen bespreekbaar maken",
+        "intro": "Een dag voor vrijwilligers en professionals over schaarste en schaamte. Met verhalen uit Schiedam en Vlaardingen en een workshop van de Voedselbank.",
+        "in_days": 26,
+        "time": ("10:00", "16:00"),
+        "venue": "Wijkcentrum De Kaap",
+        "address": "Kaapstraat 3, Schiedam",
+        "municipality": "Schiedam",
+        "online_url": "",
+        "themes": ["armoede"],
+        "partners": ["Voedselbank De Brug", "Wijkteam Schiedam-Oost"],
+        "dilemma": "Spreek je iemand aan op geldzorgen die je vermoedt, of wacht je tot hij zelf komt?",
+        "stories": ["schuldhulp-zonder-wachtlijst", "geldzorgen-aan-de-keukentafel"],
+        "registration_url": "https://www.example.org/voedselbank-de-brug/leerdag",
+        "capacity": None,
+        "registrations": 0,
+        "published_days_ago": 15,
+    },
+    {
+        "slug": "online-gesprek-jongeren-en-de-openbare-ruimte",
+        "title": "Online gesprek: jongeren en de openbare ruimte",
+        "intro": "Een uur online praten over hangplekken, voetbalkooien en pleinen die jongeren zelf ontwerpen. Iedereen kan aanschuiven.",
+        "in_days": 40,
+        "time": ("20:00", "21:00"),
+        "venue": "",
+        "address": "",
+        "municipality": "",
+        "online_url": "https://www.example.org/online/jongeren-en-de-openbare-ruimte",
+        "themes": ["jongeren"],
+        "partners": ["Stichting Jongerenwerk Oost"],
+        "dilemma": "Maak je een plek voor jongeren, of laat je ze de plek zelf kiezen?",
+        "stories": ["jongeren-ontwerpen-hun-plein", "voetbalkooi-hoogezand"],
+        "registration_url": "",
+        "capacity": None,
+        "registrations": 0,
+        "published_days_ago": 5,
+    },
+    {
+        "slug": "buurtmakersavond-eenzaamheid",
+        "title": "Buurtmakersavond over eenzaamheid",
+        "intro": "Met veertig buurtmakers spraken we over eenzaamheid: hoe vind je de buren die nooit buiten komen? Lees de verhalen die we bespraken.",
+        "in_days": -45,
+        "time": ("19:30", "22:00"),
+        "venue": "Bibliotheek De Boekenbrug",
+        "address": "Stationsplein 2, Nieuwegein",
+        "municipality": "Nieuwegein",
+        "online_url": "",
+        "themes": ["eenzaamheid"],
+        "partners": ["Bibliotheek De Boekenbrug"],
+        "dilemma": "Klop je aan bij een buur die niemand meer ziet, of laat je hem met rust?",
+        "stories": ["buurtkamer-in-de-bibliotheek", "studenten-en-ouderen"],
+        "registration_url": "",
+        "capacity": 40,
+        "registrations": 0,
+        "published_days_ago": 80,
+    },
+]
+
 KNOWLEDGE = [
     {
         "slug": "sociaal-kapitaal",
@@ -2529,5 +2649,46 @@ CHAIN_STORIES = [
             Step(3, "beheerder", "write"),
             Step(2, "beheerder", "submit"),
         ],
+    },
+]
+
+# Het gesprek (stories.reactions): reactions of readers, by the page they are on (a story or a knowledge page).
+# Approved ones show under the page with the editors' response; the pending one waits in the Utrecht editors' queue.
+REACTIONS = [
+    {
+        "page": Ref("story", "landelijk-netwerk-buurtmakers"),
+        "name": "Marieke de Boer",
+        "email": "marieke@example.org",
+        "text": "Herkenbaar. Ons netwerk in de Achterhoek liep ook op een paar vrijwilligers. Wat hielp: elke bijeenkomst koos een andere gastbuurt, die dan ook het regelwerk deed.",
+        "days_ago": 20,
+        "status": "approved",
+        "response": "",
+    },
+    {
+        "page": Ref("story", "landelijk-netwerk-buurtmakers"),
+        "name": "Youssef Amrani",
+        "email": "youssef@example.org",
+        "text": "Zou een kleine bijdrage van de deelnemende organisaties de coördinator niet kunnen betalen? Vijftig euro per buurt per jaar is al genoeg voor de zaalhuur.",
+        "days_ago": 18,
+        "status": "approved",
+        "response": "Goede vraag, Youssef. Het netwerk heeft dat geprobeerd; lees hierover ook het verhaal ‘Tien jaar buurtbudget’. Wie ervaring heeft met zo'n bijdrage: reageer gerust.",
+    },
+    {
+        "page": Ref("knowledge", "abcd"),
+        "name": "Ineke Smits",
+        "email": "ineke@example.org",
+        "text": "Wij gebruiken de kaart van talenten uit deze methode bij elke nieuwe bewonersgroep. Het eerste gesprek gaat dan over wat er al is, niet over wat er mist.",
+        "days_ago": 12,
+        "status": "approved",
+        "response": "",
+    },
+    {
+        "page": Ref("story", "soep-op-woensdag-overvecht"),
+        "name": "Gerrit Jansen",
+        "email": "gerrit@example.org",
+        "text": "Bij ons staat er een pot op tafel: wie wil, geeft iets. Niemand kijkt wat je erin doet, en toch betalen we er de boodschappen van.",
+        "days_ago": 1,
+        "status": "pending",
+        "response": "",
     },
 ]

@@ -25,6 +25,7 @@ from correspondents.models import CorrespondentProfile, Municipality, RegionPage
 from home.management import demo_content
 from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage, InformationPage
 from stories.blocks import StoryBodyBlock
+from stories.events import EventIndexPage, EventPage, EventRegistration
 from stories.models import (
     KennispleinPage,
     KnowledgePage,
@@ -36,6 +37,9 @@ from stories.models import (
     ThemeCuratedPick,
     ThemeHubPage,
 )
+from stories.partners import PartnerIndexPage
+from stories.reactions import Reaction
+from stories.submissions import StorySubmissionPage
 from tests.helpers import heading, rolled_back
 
 COUNTED = [
@@ -61,6 +65,8 @@ COUNTED = [
     TaskState,
     PageLogEntry,
     SearchPromotion,
+    Reaction,
+    EventRegistration,
 ]
 
 
@@ -104,7 +110,33 @@ def test_demo_site_has_the_promised_content(demo):
     statement = InformationPage.objects.live().get(slug="toegankelijkheid")
     assert (statement.url, statement.show_in_menus) == ("/toegankelijkheid/", False)
     assert KennispleinPage.objects.live().get().show_in_menus
+    partners = PartnerIndexPage.objects.live().get()  # linked from the footer, not the menu
+    assert (partners.url, partners.show_in_menus) == ("/partners/", False)
+    share_your_story = StorySubmissionPage.objects.live().get()  # in the main menu
+    assert (share_your_story.url, share_your_story.show_in_menus) == ("/deel-je-verhaal/", True)
     assert SearchPromotion.objects.filter(query__query_string="eenzaamheid").count() == 2
+    events = EventIndexPage.objects.live().get()
+    assert (events.url, events.show_in_menus) == ("/bijeenkomsten/", True)
+    upcoming = EventPage.objects.live().upcoming()
+    assert upcoming.count() == 3
+    assert upcoming.filter(registration_open=True, capacity__isnull=False).count() == 1  # own form, few places
+    assert upcoming.exclude(registration_url="").count() == 1
+    assert upcoming.exclude(online_url="").count() == 1
+    assert EventPage.objects.live().past().count() == 1
+    assert EventRegistration.objects.count() == 10
+
+
+@pytest.mark.django_db
+def test_demo_conversation_shows_approved_reactions_and_leaves_one_for_the_utrecht_editors(demo, client):
+    story = PracticeStoryPage.objects.get(slug="landelijk-netwerk-buurtmakers")
+    page_text = " ".join(client.get(story.url).content.decode().split())
+
+    assert Reaction.objects.filter(page=story, status=Reaction.Status.APPROVED).count() == 2
+    assert "Reactie van de redactie" in page_text and "Goede vraag, Youssef." in page_text
+    assert Reaction.objects.filter(page__slug="abcd", status=Reaction.Status.APPROVED).exists()
+    pending = Reaction.objects.get(status=Reaction.Status.PENDING)
+    assert pending.page.slug == "soep-op-woensdag-overvecht"
+    assert "Bij ons staat er een pot op tafel" not in client.get(pending.page.url).content.decode()
 
 
 @pytest.mark.django_db

@@ -20,7 +20,10 @@ from correspondents.models import CorrespondentProfile, RegionalNewsPage
 from home.management.commands.bench import public_page_models
 from home.management.generated_content import add_generated_stories
 from home.models import InformationPage
+from stories.events import EventPage
 from stories.models import KnowledgePage, PracticeStoryPage, StoryBuurtmaker, StoryKnowledgeLink
+from stories.partners import PartnerIndexPage
+from stories.reactions import Reaction
 from tests import factories
 from tests.helpers import rolled_back, text
 from tests.perf.conftest import QUERY_COUNTS
@@ -31,23 +34,28 @@ BUDGETS = {  # the counts measured on SQLite and PostgreSQL, plus 3
     "home.HomePage": 20,
     "home.InformationPage": 13,
     "stories.StoryIndexPage": 19,
-    "stories.PracticeStoryPage": 36,
+    "stories.PracticeStoryPage": 37,  # with its approved reactions (one query, however many)
     "stories.ThemeIndexPage": 15,
-    "stories.ThemeHubPage": 37,
+    "stories.ThemeHubPage": 41,  # gatherings on a theme: their cards, images and municipality counts
     "stories.ThemeHubPage, filtered": 35,
     "stories.KnowledgeIndexPage": 16,
-    "stories.KnowledgePage": 21,
-    "stories.KennispleinPage": 32,
+    "stories.KnowledgePage": 23,  # with its approved reactions (one query, however many)
+    "stories.KennispleinPage": 36,  # gatherings: their cards, images and theme counts
     "stories.KennispleinPage, filtered": 28,
+    "stories.EventIndexPage": 18,
+    "stories.EventPage": 30,
+    "stories.StorySubmissionPage": 16,
     "correspondents.RegionIndexPage": 15,
     "correspondents.RegionPage": 26,
     "correspondents.RegionalNewsPage": 19,
+    "stories.PartnerIndexPage": 19,
     "search": 25,
     "search, filtered": 26,
     "RSS feed": 9,
     "theme feed": 9,
     "region feed": 9,
-    "sitemap": 19,
+    "iCalendar feed": 5,
+    "sitemap": 23,  # one query per page type
 }
 
 
@@ -97,6 +105,7 @@ def build_site(story_count):
             )
         regions.append(region)
     kennisplein = factories.KennispleinPageFactory(parent=tree.home)
+    submission_page = factories.StorySubmissionPageFactory(parent=tree.home)
     information = tree.home.add_child(
         instance=InformationPage(
             title="Toegankelijkheid",
@@ -105,7 +114,10 @@ def build_site(story_count):
         )
     )
 
-    target_group, partner = factories.TargetGroupFactory(), factories.PartnerFactory()
+    target_group, partner = factories.TargetGroupFactory(), factories.PartnerFactory(logo=factories.ImageFactory())
+    # More partners with more stories: the generated stories take partners from every one there is.
+    partners = [partner, *(factories.PartnerFactory(logo=factories.ImageFactory()) for _ in range(story_count // 100))]
+    partner_page = tree.home.add_child(instance=PartnerIndexPage(title="Partners", slug="partners"))
     stories = []
     for n in range(FEW):
         region = [None, *regions][n % 3]
@@ -130,6 +142,28 @@ def build_site(story_count):
                 **factories.full_story_body(),
             )
         )
+    # Gatherings: two upcoming (one with own registration, on two themes, with partners and stories), one past.
+    event_index = factories.EventIndexPageFactory(parent=tree.home)
+    event = factories.EventPageFactory(
+        parent=event_index,
+        title="Buurtavond over eenzaamheid",
+        listing_image=factories.ImageFactory(),
+        municipality=municipalities[regions[0]][0],
+        themes=themes[:2],
+        partners=[partner],
+        related_stories=stories[:3],
+        dilemma="Hoe vind je de buren die nooit buiten komen?",
+        registration_open=True,
+        capacity=20,
+    )
+    factories.EventPageFactory(parent=event_index, title="Online over geld", venue="", online_url="https://x.test/")
+    factories.EventPageFactory(
+        parent=event_index,
+        title="Vorig jaar",
+        themes=[themes[0]],
+        start=factories.days_ago(365),
+        end=factories.days_ago(364.9),
+    )
     for page in (stories[1], stories[2], knowledge[1]):
         factories.ThemeCuratedPickFactory(theme=themes[0], page=page)
     for theme in themes:
@@ -141,8 +175,14 @@ def build_site(story_count):
     listed = PracticeStoryPage.objects.for_listing()
     in_utrecht = listed.filter(path__startswith=utrecht.path, themes=themes[0])
     everything = sum(model.objects.live().public().count() for model in (PracticeStoryPage, KnowledgePage))
-    everything += RegionalNewsPage.objects.live().public().count()
+    everything += RegionalNewsPage.objects.live().public().count() + EventPage.objects.live().public().count()
     regional_story = stories[1]
+    for page in (regional_story, knowledge[0]):  # Het gesprek: approved reactions, with an editorial response
+        for n in range(3):
+            Reaction.objects.create(
+                page=page, name=f"Lezer {n}", email="lezer@example.org", text="Herkenbaar!", status="approved"
+            )
+        Reaction.objects.filter(page=page).update(editorial_response="Dank je wel!")
     news = utrecht.get_children().first()
     return {
         "home.HomePage": (tree.home.url, newest_title(listed)),
@@ -156,6 +196,7 @@ def build_site(story_count):
             newest_title(in_utrecht.filter(municipality=nieuwegein)),
         ),
         "stories.KnowledgeIndexPage": (tree.knowledge.url, "Kennis 2"),
+        "stories.StorySubmissionPage": (submission_page.url, "Groen in de wijk"),  # a theme to choose
         "stories.KnowledgePage": (
             knowledge[0].url,
             newest_title(listed.filter(knowledge_links__knowledge_page=knowledge[0])),
@@ -165,9 +206,12 @@ def build_site(story_count):
             f"{kennisplein.url}?soort=praktijkverhaal&thema={themes[0].slug}&regio={utrecht.slug}&jaar={year}",
             newest_title(in_utrecht.filter(first_published_at__year=year)),
         ),
+        "stories.EventIndexPage": (event_index.url, "Vorig jaar"),
+        "stories.EventPage": (event.url, "Hoe vind je de buren die nooit buiten komen?"),
         "correspondents.RegionIndexPage": (tree.regions.url, "Twente"),
         "correspondents.RegionPage": (utrecht.url, "Nieuwegein"),
         "correspondents.RegionalNewsPage": (news.url, news.title),
+        "stories.PartnerIndexPage": (partner_page.url, partners[-1].name),
         # The results are fetched with one query per page type on the page of results: "koffie" is only in
         # stories, so that page holds stories alone with 5 and with 500. Ranking differs per database.
         "search": (reverse("search") + "?q=koffie", "resultaten voor ‘koffie’"),
@@ -182,6 +226,7 @@ def build_site(story_count):
         ),
         "region feed": (reverse("feeds:region_rss", args=[utrecht.slug]), newest_title(listed.descendant_of(utrecht))),
         "sitemap": (reverse("sitemap"), regional_story.url),
+        "iCalendar feed": (reverse("events_ical"), "SUMMARY:Buurtavond over eenzaamheid"),
     }
 
 

@@ -16,7 +16,7 @@ import os
 import random
 import time
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -46,6 +46,7 @@ from correspondents.models import (
 from correspondents.provisioning import ensure_central_team, ensure_workflows, provision_region
 from home.management import demo_content as demo
 from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage, InformationPage, SiteSettings
+from stories.events import AMSTERDAM, EventIndexPage, EventPage, EventRegistration
 from stories.models import (
     KennispleinPage,
     KnowledgeIndexPage,
@@ -60,6 +61,9 @@ from stories.models import (
     ThemeHubPage,
     ThemeIndexPage,
 )
+from stories.partners import PartnerIndexPage
+from stories.reactions import Reaction
+from stories.submissions import StorySubmissionPage
 
 WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"
 LAUNCH_DAYS_AGO = 760  # the sections and theme pages are "published" this long ago; stories follow
@@ -89,6 +93,7 @@ def counted_models():
         "workflow states": WorkflowState,
         "task states": TaskState,
         "search promotions": SearchPromotion,
+        "reactions": Reaction,
     }
 
 
@@ -203,6 +208,8 @@ class DemoLoader:
         indexes = self.index_pages(home)
         for offset, spec in enumerate(demo.INFORMATION_PAGES):
             self.information_page(home, spec, self.launch + timedelta(hours=len(indexes) + 1 + offset))
+        self.partner_page(home, self.launch + timedelta(hours=len(indexes) + 1 + len(demo.INFORMATION_PAGES)))
+        self.story_submission_page(home, self.launch + timedelta(hours=len(indexes) + 2 + len(demo.INFORMATION_PAGES)))
         ensure_workflows(home, indexes["regions"])
         self.themes(indexes["themes"])
         for offset, spec in enumerate(demo.REGIONS):
@@ -213,6 +220,9 @@ class DemoLoader:
             self.story(indexes["stories"], spec, self.published_at(spec["days_ago"], number))
         for number, spec in enumerate(demo.NEWS):
             self.news(spec, self.published_at(spec["days_ago"], number))
+        event_index = self.event_index(home, self.launch + timedelta(hours=len(indexes) + 3))
+        for number, spec in enumerate(demo.EVENTS):
+            self.event(event_index, spec, self.published_at(spec["published_days_ago"], number))
         self.finish_new_theme_pages()
         if any(page.pk == home.pk for page, _ in self.new_pages):
             home.featured_themes = [
@@ -224,6 +234,8 @@ class DemoLoader:
         self.site_settings(site)
         for spec in demo.CHAIN_STORIES:
             self.chain_story(indexes["stories"], spec)
+        for spec in demo.REACTIONS:
+            self.reaction(spec)
 
     # Pages
 
@@ -321,6 +333,86 @@ class DemoLoader:
                 show_in_menus=False,
             ),
         )
+
+    def partner_page(self, home, published_at):
+        spec = demo.PARTNER_PAGE
+        self.child_page(
+            home,
+            PartnerIndexPage,
+            spec["slug"],
+            published_at,
+            lambda: PartnerIndexPage(
+                title=spec["title"], intro=spec["intro"], listing_summary=spec["summary"], show_in_menus=False
+            ),
+            one_per_parent=True,  # max_count = 1
+        )
+
+    def story_submission_page(self, home, published_at):
+        spec = demo.STORY_SUBMISSION_PAGE
+        self.child_page(
+            home,
+            StorySubmissionPage,
+            spec["slug"],
+            published_at,
+            lambda: StorySubmissionPage(
+                title=spec["title"],
+                intro=spec["intro"],
+                listing_summary=spec["summary"],
+                privacy_statement=spec["privacy_statement"],
+                show_in_menus=True,
+            ),
+            one_per_parent=True,  # max_count = 1
+        )
+
+    def event_index(self, home, published_at):
+        spec = demo.EVENT_INDEX
+        page, _ = self.child_page(
+            home,
+            EventIndexPage,
+            spec["slug"],
+            published_at,
+            lambda: EventIndexPage(
+                title=spec["title"], intro=spec["intro"], listing_summary=spec["summary"], show_in_menus=True
+            ),
+            one_per_parent=True,  # max_count = 1
+        )
+        return page
+
+    def event(self, event_index, spec, published_at):
+        day = timezone.localdate() + timedelta(days=spec["in_days"])
+
+        def at(clock):
+            return datetime.combine(day, datetime.strptime(clock, "%H:%M").time(), tzinfo=AMSTERDAM)
+
+        page, _ = self.child_page(
+            event_index,
+            EventPage,
+            spec["slug"],
+            published_at,
+            lambda: EventPage(
+                title=spec["title"],
+                intro=spec["intro"],
+                start=at(spec["time"][0]),
+                end=at(spec["time"][1]),
+                venue=spec["venue"],
+                address=spec["address"],
+                municipality=self.municipalities.get(spec["municipality"]),
+                online_url=spec["online_url"],
+                themes=[self.pages[demo.Ref("theme", slug)] for slug in spec["themes"]],
+                partners=[self.partners[name] for name in spec["partners"]],
+                dilemma=spec["dilemma"],
+                related_stories=[self.pages[demo.Ref("story", slug)] for slug in spec["stories"]],
+                registration_url=spec["registration_url"],
+                registration_open=not spec["registration_url"] and spec["capacity"] is not None,
+                capacity=spec["capacity"],
+            ),
+        )
+        for number in range(spec["registrations"]):
+            EventRegistration.objects.get_or_create(
+                event=page,
+                email=f"deelnemer{number + 1}@example.org",
+                defaults={"name": demo.EVENT_REGISTRANTS[number % len(demo.EVENT_REGISTRANTS)]},
+            )
 
     def themes(self, theme_index):
         for offset, spec in enumerate(demo.THEMES):
@@ -464,6 +556,23 @@ class DemoLoader:
                     task_state = page.current_workflow_task_state
                     task_state.task.specific.on_action(task_state, user, step.action, comment=step.comment)
         self.pages[demo.Ref("story", spec["slug"])] = page
+
+    def reaction(self, spec):
+        """A reader's reaction (stories.reactions), created once: looked up by its page, name and text."""
+        created_at = self.now - timedelta(days=spec["days_ago"])
+        Reaction.objects.get_or_create(
+            page=self.pages[spec["page"]],
+            name=spec["name"],
+            text=spec["text"],
+            defaults={
+                "email": spec["email"],
+                "status": spec["status"],
+                "editorial_response": spec["response"],
+                "created_at": created_at,
+                "moderated_at": created_at + timedelta(hours=5) if spec["status"] != "pending" else None,
+                "moderated_by": self.central_editor if spec["status"] != "pending" else None,
+            },
+        )
 
     def step_moment(self, days_ago):
         return (self.now - timedelta(days=days_ago)).replace(hour=10, minute=30, second=0, microsecond=0)

@@ -1,0 +1,247 @@
+"""Het gesprek: readers react on practice stories and knowledge pages, and the editors moderate first.
+
+A reaction is stored as pending and shown under its page only once a moderator approves it
+(stories/reaction_admin.py). The form lives on its own never-cached URL (/reageren/<page id>/): the pages
+themselves are kept by a shared cache, so they hold no CSRF token and no per-visitor state. Approving a reaction
+mails the page's author; every change to what a page shows purges that page and the listings with its count.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import models, transaction
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Page
+
+from buurtwijs.antispam import SpamCheckedMixin, rate_limited, too_many_requests
+from buurtwijs.mail import send_after_commit
+
+NAME_MAX_LENGTH = 80
+TEXT_MAX_LENGTH = 5000
+RESPONSE_MAX_LENGTH = 5000
+
+
+class ReactionQuerySet(models.QuerySet):
+    def approved(self):
+        """What readers see under a page: the approved reactions, oldest first."""
+        return self.filter(status=Reaction.Status.APPROVED).order_by("created_at", "pk")
+
+
+class Reaction(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "wacht op moderatie"
+        APPROVED = "approved", "goedgekeurd"
+        REJECTED = "rejected", "afgewezen"
+        SPAM = "spam", "spam"
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="pagina", on_delete=models.CASCADE, related_name="reactions"
+    )
+    name = models.CharField("naam", max_length=NAME_MAX_LENGTH)
+    email = models.EmailField("e-mailadres", help_text="Alleen voor de redactie; wordt nooit getoond.")
+    text = models.TextField("reactie", max_length=TEXT_MAX_LENGTH)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PENDING)
+    editorial_response = models.TextField(
+        "reactie van de redactie",
+        max_length=RESPONSE_MAX_LENGTH,
+        blank=True,
+        help_text="Staat opvallend onder de reactie, zodra die is goedgekeurd. Laat leeg als je niet reageert.",
+    )
+    created_at = models.DateTimeField("geplaatst op", default=timezone.now, editable=False)
+    moderated_at = models.DateTimeField("gemodereerd op", null=True, blank=True, editable=False)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="gemodereerd door",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    mail_failed = models.BooleanField(
+        "mail aan de auteur mislukt",
+        default=False,
+        editable=False,
+        help_text="De auteur van de pagina kreeg geen bericht over deze goedgekeurde reactie.",
+    )
+
+    objects = ReactionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]  # the moderation queue: newest first
+        indexes = [models.Index(fields=["page", "status", "created_at"], name="reaction_page_status_created")]
+        verbose_name = "reactie"
+        verbose_name_plural = "reacties"
+
+    def __str__(self):
+        return f"{self.name}: {self.text[:60]}"
+
+
+def reactable_types():
+    from stories.models import KnowledgePage, PracticeStoryPage
+
+    return (PracticeStoryPage, KnowledgePage)
+
+
+def approved_count(outer_ref="pk"):
+    """An annotation: the number of approved reactions on the page ``outer_ref`` names, in the same query."""
+    counts = (
+        Reaction.objects.filter(page=models.OuterRef(outer_ref), status=Reaction.Status.APPROVED)
+        .order_by()
+        .values("page")
+        .annotate(n=models.Count("pk"))
+        .values("n")
+    )
+    return Coalesce(models.Subquery(counts, output_field=models.IntegerField()), 0)
+
+
+# Moderation ---------------------------------------------------------------------------------------
+
+
+def moderate(reactions, status, user):
+    """Give each reaction ``status``. A reaction that becomes approved mails its page's author; every page whose
+    shown reactions change is purged from the frontend cache after the commit."""
+    changed_pages = {}
+    with transaction.atomic():
+        for reaction in reactions:
+            was_shown = reaction.status == Reaction.Status.APPROVED
+            if reaction.status == status:
+                continue
+            reaction.status = status
+            reaction.moderated_at = timezone.now()
+            reaction.moderated_by = user
+            reaction.save(update_fields=["status", "moderated_at", "moderated_by"])
+            if status == Reaction.Status.APPROVED:
+                notify_author(reaction)
+            if was_shown or status == Reaction.Status.APPROVED:
+                changed_pages[reaction.page_id] = reaction.page
+        purge_after_commit(changed_pages.values())
+
+
+def purge_after_commit(pages):
+    """Purge the pages (and the listings that show their reaction count) once the change is committed."""
+    from stories import purging
+
+    pages = list(pages)
+    if pages and purging.purging_enabled():
+        transaction.on_commit(lambda: purging.purge_pages_and_listings([page.specific_deferred for page in pages]))
+
+
+def page_author(page):
+    """Who wrote the page: a story's author's account if it has one, else the page owner (or None)."""
+    profile = getattr(page.specific_deferred, "author", None)
+    return getattr(profile, "user", None) or page.owner
+
+
+def notify_author(reaction):
+    """Mail the page's author that a reaction is shown, after the commit; a failure flags the reaction."""
+    pk = reaction.pk
+
+    def build():
+        stored = Reaction.objects.select_related("page").get(pk=pk)
+        author = page_author(stored.page)
+        if author is None or not author.email or author.pk == stored.moderated_by_id:
+            return []  # nobody to tell, or the author approved it themselves
+        context = {"reaction": stored, "page": stored.page, "page_url": stored.page.full_url}
+        subject = render_to_string("stories/mail/reaction_approved_subject.txt", context)
+        body = render_to_string("stories/mail/reaction_approved.txt", context)
+        return [EmailMessage(" ".join(subject.split()), body, to=[author.email])]
+
+    send_after_commit(build, on_failure=lambda: Reaction.objects.filter(pk=pk).update(mail_failed=True))
+
+
+# The public form -----------------------------------------------------------------------------------
+
+
+class ReactionForm(SpamCheckedMixin, forms.ModelForm):
+    class Meta:
+        model = Reaction
+        fields = ["name", "email", "text"]
+        labels = {"name": "Je naam", "email": "Je e-mailadres", "text": "Je reactie"}
+        help_texts = {
+            "name": "Je naam staat boven je reactie.",
+            "email": "Alleen de redactie ziet dit. We tonen het nooit en sturen je geen reclame.",
+            "text": f"Hoogstens {TEXT_MAX_LENGTH} tekens. Je reactie verschijnt nadat de redactie hem heeft gelezen.",
+        }
+        error_messages = {
+            "name": {
+                "required": "Vul je naam in.",
+                "max_length": "Je naam is te lang: hoogstens %(limit_value)d tekens (nu %(show_value)d).",
+            },
+            "email": {
+                "required": "Vul je e-mailadres in.",
+                "invalid": "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+                "max_length": "Je e-mailadres is te lang: hoogstens %(limit_value)d tekens.",
+            },
+            "text": {
+                "required": "Schrijf je reactie.",
+                "max_length": "Je reactie is te lang: hoogstens %(limit_value)d tekens (nu %(show_value)d). "
+                "Maak hem wat korter.",
+            },
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "text": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers read a field's error with the field, and its hint after it.
+        for name, field in self.fields.items():
+            if name in self.errors and not field.widget.is_hidden:
+                bound = self[name]
+                described_by = [f"{bound.auto_id}_error"]
+                if field.help_text:
+                    described_by.append(f"{bound.auto_id}_helptext")
+                field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+def reactable_page(page_id):
+    """The live, public story or knowledge page with this id, or 404."""
+    page = Page.objects.live().public().type(*reactable_types()).filter(pk=page_id).specific().first()
+    if page is None:
+        raise Http404("Op deze pagina kun je niet reageren.")
+    return page
+
+
+def dilemma_question(page):
+    """The question of the story's (first) dilemma, if it has one: the conversation starts there."""
+    body = getattr(page, "body", None)
+    block = body.first_block_by_name("dilemma") if body is not None else None
+    return block.value["question"] if block is not None else ""
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def reaction_form(request, page_id):
+    page = reactable_page(page_id)
+    if request.method == "POST":
+        if rate_limited(request, "reaction"):
+            return too_many_requests(request, "reaction")
+        form = ReactionForm(request.POST)
+        if form.is_valid():
+            if not form.is_bot:  # a bot is told it worked; nothing is stored
+                reaction = form.save(commit=False)
+                reaction.page = page
+                reaction.save()
+            return redirect("reaction_thanks", page_id=page.pk)
+    else:
+        form = ReactionForm()
+    context = {"form": form, "target": page, "dilemma": dilemma_question(page)}
+    return render(request, "stories/reaction_form.html", context)
+
+
+@never_cache
+@require_GET
+def reaction_thanks(request, page_id):
+    page = reactable_page(page_id)
+    return render(request, "stories/reaction_form.html", {"target": page, "sent": True})
