@@ -9,9 +9,11 @@ import time
 from importlib.resources import files
 
 import pytest
+from django.urls import reverse
 
 from correspondents.models import RegionalNewsPage, RegionIndexPage, RegionPage
 from home.models import HomePage
+from stories.events import EventIndexPage, EventPage
 from stories.models import (
     KennispleinPage,
     KnowledgeIndexPage,
@@ -61,6 +63,7 @@ def public_pages():
     story_index = StoryIndexPage.objects.live().public().first()
     story = story_with_every_block()
     kennisplein = KennispleinPage.objects.live().public().get().url
+    event = EventPage.objects.live().public().filter(registration_open=True).upcoming().order_by("start").first()
     pages = [
         ("home", HomePage.objects.live().first().url),
         ("verhalenoverzicht", story_index.url),
@@ -84,6 +87,12 @@ def public_pages():
         ("zoeken met facet", "/zoeken/?q=buurt&soort=praktijkverhaal"),
         ("zoeken met aanbevolen resultaten", "/zoeken/?q=eenzaamheid"),
         ("zoeken zonder zoekterm", "/zoeken/"),
+        ("bijeenkomsten", EventIndexPage.objects.live().public().get().url),
+        ("bijeenkomst met aanmelden", event.url),
+        ("aanmelden voor een bijeenkomst", f"{event.url}aanmelden/"),
+        ("partners", "/partners/"),
+        ("deel je verhaal", "/deel-je-verhaal/"),
+        ("reageren", reverse("reaction_form", args=[story.pk])),
         ("404", "/deze-pagina-bestaat-niet/"),
     ]
     return pages
