@@ -11,6 +11,7 @@ from functools import reduce
 
 import django_filters
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -22,9 +23,10 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, IndexView, SnippetViewSet, UsageView
 
 from correspondents.models import RegionPage
 from correspondents.provisioning import CENTRAL_TEAM
@@ -63,6 +65,19 @@ def reactions_for(user):
     return Reaction.objects.filter(in_regions(regions))
 
 
+def moderates(user, reaction):
+    """Whether the reaction is among reactions_for(user), without a query once its page is loaded."""
+    regions = moderated_regions(user)
+    if regions == ALL_REGIONS:
+        return True
+    return any(reaction.page.path.startswith(region.path) for region in regions)
+
+
+def shown_pages(reactions):
+    """The pages that show one of these reactions (the approved ones): what to purge when they go."""
+    return {reaction.page_id: reaction.page for reaction in reactions if reaction.status == Reaction.Status.APPROVED}
+
+
 class ReactionPermissionPolicy(BasePermissionPolicy):
     """Moderators view and change reactions; the central team may also delete them; nobody adds one here."""
 
@@ -75,7 +90,7 @@ class ReactionPermissionPolicy(BasePermissionPolicy):
         return False
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and reactions_for(user).filter(pk=instance.pk).exists()
+        return self.user_has_permission(user, action) and moderates(user, instance)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if any(self.user_has_permission(user, action) for action in actions):
@@ -186,6 +201,22 @@ class ReactionEditView(EditView):
 
 class ReactionDeleteView(DeleteView):
     def get_queryset(self):
+        return reactions_for(self.request.user).select_related("page")
+
+    def delete_action(self):
+        pages = shown_pages([self.object])
+        with transaction.atomic():
+            super().delete_action()
+            purge_after_commit(pages.values())  # a reaction taken down leaves the cached page too
+
+
+class ReactionHistoryView(HistoryView):
+    def get_base_object_queryset(self):  # another region's reaction is not found
+        return reactions_for(self.request.user)
+
+
+class ReactionUsageView(UsageView):
+    def get_base_object_queryset(self):
         return reactions_for(self.request.user)
 
 
@@ -203,6 +234,8 @@ class ReactionViewSet(SnippetViewSet):
     index_view_class = ReactionIndexView
     edit_view_class = ReactionEditView
     delete_view_class = ReactionDeleteView
+    history_view_class = ReactionHistoryView
+    usage_view_class = ReactionUsageView
     filterset_class = ReactionFilterSet
     list_per_page = 50
     list_display = [
@@ -215,26 +248,39 @@ class ReactionViewSet(SnippetViewSet):
     ]
     panels = [ReactionSummaryPanel(heading="De reactie"), FieldPanel("editorial_response")]
 
+    def register_chooser_viewset(self):
+        """Nothing links to a reaction, so there is no chooser: it would list every reaction to any editor."""
+
 
 register_snippet(ReactionViewSet)
 
 
-# Approve, reject, mark as spam ---------------------------------------------------------------------
+# Approve, reject, mark as spam, delete -------------------------------------------------------------
 
 
-class ModerationBulkAction(SnippetBulkAction):
-    """Give the chosen reactions one status. Reactions the user may not moderate are listed, and left alone."""
+class ListingSelectionMixin:
+    """Selecting all in the listing (id=all) means what the listing shows: the user's reactions, filtered as the
+    listing was. Wagtail's script sends the listing's query string (its filters) along with id=all."""
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        filters = ReactionFilterSet(self.request.GET, queryset=reactions_for(self.request.user), request=self.request)
+        if not filters.is_valid():  # a filter the user may not use: select nothing rather than more
+            return Reaction.objects.none().values_list("pk", flat=True)
+        return filters.qs.values_list("pk", flat=True)
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        return list(Reaction.objects.filter(pk__in=object_ids).select_related("page"))
+
+
+class ModerationBulkAction(ListingSelectionMixin, SnippetBulkAction):
+    """Give the chosen reactions one status. Reactions the user may not moderate are counted, and left alone."""
 
     status = None
     template_name = "stories/admin/reaction_bulk_confirm.html"
     question = ""
     button_label = ""
     success_message = ""
-
-    @classmethod
-    def get_queryset(cls, model, object_ids):
-        return list(Reaction.objects.filter(pk__in=object_ids).select_related("page"))
-
     models = [Reaction]
 
     def check_perm(self, reaction):
@@ -301,3 +347,21 @@ MODERATION_BUTTONS = [
 
 for action_class in MODERATION_ACTIONS:
     hooks.register("register_bulk_action", action_class)
+
+
+class ReactionDeleteBulkAction(ListingSelectionMixin, DeleteBulkAction):
+    """Wagtail's bulk delete for the central team, scoped like the listing, and purging the pages of the approved
+    reactions it deletes."""
+
+    models = [Reaction]
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        pages = shown_pages(objects)
+        result = super().execute_action(objects, **kwargs)
+        purge_after_commit(pages.values())  # BulkAction runs this in a transaction: purged after the commit
+        return result
+
+
+# Registered after Wagtail's own delete action (order 0), so this one is used for reactions.
+hooks.register("register_bulk_action", ReactionDeleteBulkAction, order=1)

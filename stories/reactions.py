@@ -80,8 +80,8 @@ class Reaction(models.Model):
         verbose_name = "reactie"
         verbose_name_plural = "reacties"
 
-    def __str__(self):
-        return f"{self.name}: {self.text[:60]}"
+    def __str__(self):  # no name or text: this ends up in logs, the admin's history and JSON
+        return f"Reactie #{self.pk} op ‘{self.page.title}’" if self.pk else "Nieuwe reactie"
 
 
 def reactable_types():
@@ -191,17 +191,8 @@ class ReactionForm(SpamCheckedMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "text": forms.Textarea(attrs={"rows": 8}),
         }
-
-    def full_clean(self):
-        super().full_clean()
-        # Screen readers read a field's error with the field, and its hint after it.
-        for name, field in self.fields.items():
-            if name in self.errors and not field.widget.is_hidden:
-                bound = self[name]
-                described_by = [f"{bound.auto_id}_error"]
-                if field.help_text:
-                    described_by.append(f"{bound.auto_id}_helptext")
-                field.widget.attrs["aria-describedby"] = " ".join(described_by)
+        # Django links each field to its hint and error (aria-describedby "<id>_helptext <id>_error"); the
+        # template gives them those ids.
 
 
 def reactable_page(page_id):

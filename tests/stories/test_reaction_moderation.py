@@ -102,8 +102,9 @@ def test_a_regional_editor_sees_and_moderates_only_their_regions_reactions(clien
     assert client.get(edit_url(queue["groningen"])).status_code == 404
 
     # Asking to approve another region's reaction (or a national one) changes nothing.
-    confirmation = client.get(action_url("approve", queue["groningen"], queue["national"]))
-    assert "Deze reacties mag je niet modereren" in admin_text(confirmation)
+    confirmation = admin_text(client.get(action_url("approve", queue["groningen"], queue["national"])))
+    assert "2 reacties mag je niet modereren. Die blijven zoals ze zijn." in confirmation
+    assert "Harm" not in confirmation and "Ans" not in confirmation  # counted, never named
     client.post(action_url("approve", queue["groningen"], queue["national"]))
     assert set(Reaction.objects.values_list("status", flat=True)) == {Reaction.Status.PENDING}
 
@@ -325,4 +326,180 @@ def test_changes_that_readers_see_purge_the_page_and_its_listings(
     # What readers never saw needs no purge.
     with django_capture_on_commit_callbacks(execute=True):
         client.post(action_url("spam", queue["groningen"]))
+    assert purged() == set()
+
+
+# No reaction data outside one's own queue -------------------------------------------------------
+
+ADMIN_PREFIX = "/admin/snippets/stories/reaction/"
+CHOOSER_PREFIX = "/admin/snippets/choose/stories/reaction/"
+
+
+def views_of(reaction):
+    """Every admin URL Wagtail has (or had) for one reaction, besides the list, edit and delete views."""
+    return [
+        f"{CHOOSER_PREFIX}",
+        f"{CHOOSER_PREFIX}results/",
+        f"{CHOOSER_PREFIX}chosen/{reaction.pk}/",
+        f"{ADMIN_PREFIX}history/{reaction.pk}/",
+        f"{ADMIN_PREFIX}history-results/{reaction.pk}/",
+        f"{ADMIN_PREFIX}usage/{reaction.pk}/",
+        f"{ADMIN_PREFIX}inspect/{reaction.pk}/",
+    ]
+
+
+@pytest.fixture
+def private_reaction(story):
+    return react(story, "Wilhelmina Zonneveld", "Mijn buurman drinkt te veel.")
+
+
+@pytest.mark.parametrize("person", ["correspondent", "other_correspondent", "other_regional_editor"])
+def test_no_admin_view_shows_a_reaction_outside_ones_queue(client, editorial_teams, private_reaction, person):
+    client.force_login(getattr(editorial_teams, person))
+
+    leaks = []
+    for url in views_of(private_reaction):
+        response = client.get(url)
+        html = response.content.decode()
+        if "Wilhelmina" in html or "Mijn buurman" in html or response.status_code not in {302, 404}:
+            leaks.append((url, response.status_code))
+        elif response.status_code == 302:
+            assert_refused(response)
+    assert leaks == []
+
+
+def test_the_chooser_is_off_and_history_and_usage_stay_with_the_own_queue(
+    client, editorial_teams, private_reaction, story
+):
+    client.force_login(editorial_teams.central_editor)
+    assert client.get(CHOOSER_PREFIX).status_code == 404  # nothing links to a reaction, so no chooser at all
+
+    client.force_login(editorial_teams.regional_editor)
+    history = client.get(f"{ADMIN_PREFIX}history/{private_reaction.pk}/")
+    usage = client.get(f"{ADMIN_PREFIX}usage/{private_reaction.pk}/")
+
+    assert history.status_code == usage.status_code == 200
+    assert f"Reactie #{private_reaction.pk} op ‘Soep op woensdag’" in admin_text(history)
+    assert "Wilhelmina" not in history.content.decode()  # the title names no reader
+
+
+def test_a_reaction_is_titled_by_its_page_never_by_the_reader(client, editorial_teams, private_reaction):
+    client.force_login(editorial_teams.central_editor)
+
+    form = soup(client.get(edit_url(private_reaction)))
+
+    title = f"Reactie #{private_reaction.pk} op ‘Soep op woensdag’"
+    assert title in form.title.get_text()
+    assert "Wilhelmina" not in form.title.get_text() and "Mijn buurman" not in form.title.get_text()
+    assert "Wilhelmina Zonneveld" in admin_text(client.get(LIST_URL))  # the queue shows the name in its own column
+
+
+# Select all in the listing ----------------------------------------------------------------------
+
+
+def select_all_url(action, **filters):
+    """The bulk action URL Wagtail's script builds for "select all in listing": the listing's query string (its
+    filters), id=all and the listing to return to."""
+    listing = f"{LIST_URL}?{urlencode(filters)}" if filters else LIST_URL
+    url = reverse("wagtail_bulk_action", args=["stories", "reaction", action])
+    return f"{url}?{urlencode([*filters.items(), ('id', 'all'), ('next', listing)])}"
+
+
+@pytest.fixture
+def mixed_queue(queue, story):
+    """The queue, plus a Utrecht reaction already marked as spam."""
+    return {**queue, "spam": react(story, "Bot", "Goedkope horloges", status=Reaction.Status.SPAM)}
+
+
+def statuses():
+    return dict(Reaction.objects.values_list("name", "status"))
+
+
+def test_select_all_moderates_only_what_the_filtered_listing_shows(
+    client, editorial_teams, mixed_queue, django_capture_on_commit_callbacks
+):
+    client.force_login(editorial_teams.regional_editor)
+    assert listed_names(client.get(LIST_URL, {"status": "pending"})) == ["Els"]
+
+    confirmation = admin_text(client.get(select_all_url("approve", status="pending")))
+    assert "In Utrecht werkte dit ook." in confirmation
+    assert not {"Bot", "Harm", "Ans"} & set(confirmation.split())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(select_all_url("approve", status="pending"))
+
+    assert "1 reactie(s) goedgekeurd." in messages_of(response)
+    assert statuses() == {"Els": "approved", "Bot": "spam", "Harm": "pending", "Ans": "pending"}
+
+
+def test_select_all_never_reaches_another_regions_reactions(client, editorial_teams, mixed_queue):
+    client.force_login(editorial_teams.other_regional_editor)
+
+    confirmation = admin_text(client.get(select_all_url("spam")))
+    assert "Bij ons in het dorp ook." in confirmation
+    assert not {"Els", "Bot", "Ans"} & set(confirmation.split())
+    client.post(select_all_url("spam"))
+    assert statuses() == {"Els": "pending", "Bot": "spam", "Harm": "spam", "Ans": "pending"}
+
+    # A filter on another region's page selects nothing, rather than everything.
+    utrecht_story = mixed_queue["utrecht"].page
+    client.post(select_all_url("approve", page=utrecht_story.pk))
+    assert statuses() == {"Els": "pending", "Bot": "spam", "Harm": "spam", "Ans": "pending"}
+
+
+def test_select_all_honours_the_region_filter_for_the_central_team(client, editorial_teams, mixed_queue):
+    client.force_login(editorial_teams.central_editor)
+    groningen = mixed_queue["groningen"].page.get_parent()
+
+    client.post(select_all_url("reject", region=groningen.pk))
+
+    assert statuses() == {"Els": "pending", "Bot": "spam", "Harm": "rejected", "Ans": "pending"}
+
+
+def test_select_all_deletes_only_the_filtered_reactions(client, editorial_teams, mixed_queue):
+    client.force_login(editorial_teams.central_editor)
+
+    confirmation = admin_text(client.get(select_all_url("delete", status="spam")))
+    assert f"Reactie #{mixed_queue['spam'].pk} op ‘Soep op woensdag’" in confirmation
+    client.post(select_all_url("delete", status="spam"))
+
+    assert statuses() == {"Els": "pending", "Harm": "pending", "Ans": "pending"}
+
+
+# Deleting -----------------------------------------------------------------------------------------
+
+
+def delete_url(reaction):
+    return reverse("wagtailsnippets_stories_reaction:delete", args=[reaction.pk])
+
+
+@pytest.mark.parametrize("how", ["delete view", "bulk delete"])
+def test_deleting_an_approved_reaction_purges_its_page_and_listings(
+    client,
+    editorial_teams,
+    story,
+    queue,
+    how,
+    purged,  # noqa: F811 -- the fixture imported above
+    django_capture_on_commit_callbacks,
+):
+    shown = react(story, "Kees", "Koop nu goedkope horloges", status=Reaction.Status.APPROVED)
+    client.force_login(editorial_teams.central_editor)
+
+    def delete(*reactions):
+        with django_capture_on_commit_callbacks(execute=True):
+            if how == "delete view":
+                [reaction] = reactions
+                return client.post(delete_url(reaction))
+            return client.post(action_url("delete", *reactions))
+
+    response = delete(shown)
+
+    assert response.status_code == 302
+    assert not Reaction.objects.filter(pk=shown.pk).exists()
+    assert STORY_AND_LISTINGS <= purged()
+    assert "Koop nu goedkope horloges" not in get_page(client.__class__(), story).content.decode()
+
+    # A reaction that readers never saw needs no purge.
+    delete(queue["utrecht"])
+    assert not Reaction.objects.filter(pk=queue["utrecht"].pk).exists()
     assert purged() == set()

@@ -163,9 +163,14 @@ def test_bad_input_is_explained_in_dutch_and_every_answer_is_kept(client, story,
     assert not Reaction.objects.exists()
     assert summary(response) == [(message, f"#id_{field}")]
     assert field_error(response, field) == f"Fout: {message}"
-    widget = soup(response).find(id=f"id_{field}")
+    page = soup(response)
+    widget = page.find(id=f"id_{field}")
     assert widget["aria-invalid"] == "true"
-    assert f"id_{field}_error" in widget["aria-describedby"].split()
+    # The field is described by its hint and its error, both on the page.
+    assert widget["aria-describedby"].split() == [f"id_{field}_helptext", f"id_{field}_error"]
+    assert all(page.find(id=described) for described in widget["aria-describedby"].split())
+    for other in {"name", "email", "text"} - {field}:  # a field without an error: its hint only
+        assert page.find(id=f"id_{other}")["aria-describedby"] == f"id_{other}_helptext"
     for name, value in data.items():
         assert kept(response, name).strip() == value.strip(), name
     assert soup(response).title.get_text().startswith("Fout:")
