@@ -1,30 +1,48 @@
 """The editors' side of "Deel je verhaal" (stories.submissions).
 
-- Dashboard panel "Nieuwe inzendingen": the submissions in progress that the user may coach (a regional editor:
-  their regions'; the central team and administrators: all), with a button to become coach and a flag when a mail
-  failed. A constant number of queries, however many submissions and regions there are.
+- Dashboard panel "Nieuwe inzendingen": the new submissions nobody coaches yet that the user may coach (a regional
+  editor: their regions'; the central team and administrators: all), with a button to become coach, a flag when a
+  mail failed, and a link to the full list.
+- "Inzendingen" (menu item and list): every submission the user may coach, published ones included, with its status,
+  coach and the "Verwijderen op verzoek" action. Read-only: records are made by the public form only.
 - Claim (POST): the editor becomes the submission's coach and the draft's owner; the submitter hears who it is.
-- Delete on request (confirm, then POST): the submitter's personal data goes; so do the draft and its photos if the
-  story was never published (a published story stays, for the editors to take offline by hand).
+- Delete on request (confirm, then POST): stories.submissions.forget_submitter.
+Panel and list cost a constant number of queries, however many submissions and regions there are.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import get_template
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 from wagtail import hooks
-from wagtail.actions.delete_page import DeletePageAction
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
 from correspondents.provisioning import CENTRAL_TEAM
-from stories.submissions import StorySubmission, coach_name, notify_coach_claimed
+from stories.submissions import (
+    StorySubmission,
+    coach_name,
+    deletes_draft,
+    forget_submitter,
+    notify_coach_claimed,
+)
 
 MAX_ITEMS = 50
+
+
+def coaching_for(request):
+    """The request user's Coaching, worked out once per request (the menu, the panel and the views all ask)."""
+    if not hasattr(request, "_buurtwijs_coaching"):
+        request._buurtwijs_coaching = Coaching(request.user)
+    return request._buurtwijs_coaching
 
 
 class Coaching:
@@ -35,6 +53,15 @@ class Coaching:
         groups = list(user.groups.values_list("pk", "name")) if user.is_active else []
         self.group_ids = {pk for pk, _name in groups}
         self.everywhere = user.is_active and (user.is_superuser or CENTRAL_TEAM in {name for _pk, name in groups})
+
+    @cached_property
+    def edits_a_region(self):
+        """Everyone in the central team, and the editors of a region (not its correspondents)."""
+        from correspondents.models import RegionPage
+
+        if self.everywhere:
+            return True
+        return bool(self.group_ids) and RegionPage.objects.filter(editors_group__in=self.group_ids).exists()
 
     def submissions(self):
         submissions = StorySubmission.objects.all()
@@ -47,10 +74,6 @@ class Coaching:
             return True
         region = submission.region
         return bool(region and region.editors_group_id in self.group_ids)
-
-    @property
-    def coaches_anywhere(self):
-        return self.everywhere or bool(self.group_ids)
 
 
 def refusal(submission):
@@ -74,30 +97,54 @@ class SubmissionsPanel(Component):
 
     def render_html(self, parent_context=None):
         request = parent_context["request"]
-        coaching = Coaching(request.user)
-        if not coaching.coaches_anywhere:
+        coaching = coaching_for(request)
+        if not coaching.edits_a_region:
             return ""
         submissions = list(
             coaching.submissions()
-            .filter(page__live=False)
-            .select_related("page", "region", "coach")
+            .filter(coach=None, page__live=False)
+            .select_related("page", "region")
             .order_by("-created_at", "-pk")[: MAX_ITEMS + 1]
         )
-        if not submissions and not coaching.everywhere and not self.edits_a_region(coaching):
-            return ""
-        context = {
-            "items": [
-                {"submission": submission, "coach_name": coach_name(submission)}
-                for submission in submissions[:MAX_ITEMS]
-            ],
-            "more": len(submissions) > MAX_ITEMS,
-        }
+        context = {"submissions": submissions[:MAX_ITEMS], "more": len(submissions) > MAX_ITEMS}
         return get_template(self.template_name).render(context, request=request)
 
-    def edits_a_region(self, coaching):
-        from correspondents.models import RegionPage
 
-        return RegionPage.objects.filter(editors_group__in=coaching.group_ids).exists()
+# All submissions ---------------------------------------------------------------------------------
+
+
+class SubmissionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return coaching_for(request).edits_a_region
+
+
+@hooks.register("register_admin_menu_item")
+def register_submissions_menu_item():
+    return SubmissionsMenuItem("Inzendingen", reverse("stories_submissions"), icon_name="mail", order=250)
+
+
+def status_of(submission):
+    if submission.page is not None and submission.page.live:
+        return "gepubliceerd"
+    return "bij de coach" if submission.coach_id else "nieuw"
+
+
+def submission_list(request):
+    coaching = coaching_for(request)
+    if not coaching.edits_a_region:
+        raise PermissionDenied
+    submissions = (
+        coaching.submissions()
+        .select_related("page", "region", "coach")
+        .defer("page__body")  # the list shows the title only
+        .order_by("-created_at", "-pk")
+    )
+    page = Paginator(submissions, MAX_ITEMS).get_page(request.GET.get("p"))
+    items = [
+        {"submission": submission, "status": status_of(submission), "coach_name": coach_name(submission)}
+        for submission in page
+    ]
+    return TemplateResponse(request, "stories/admin/submission_list.html", {"items": items, "page": page})
 
 
 # Claim as coach ----------------------------------------------------------------------------------
@@ -141,17 +188,9 @@ def delete(request, submission_id):
         messages.error(request, refusal(submission))
         return redirect("wagtailadmin_home")
     page = submission.page
-    deletes_story = page is not None and page.first_published_at is None and not page.live
     if request.method == "POST":
         name = submission.name
-        with transaction.atomic():
-            images = list(submission.images.all())
-            submission.delete()
-            if deletes_story:
-                DeletePageAction(page.specific, user=request.user).execute(skip_permission_checks=True)
-                for image in images:
-                    image.delete()
-        if deletes_story:
+        if forget_submitter(submission, request.user):
             messages.success(request, f"De gegevens, het conceptverhaal en de foto's van {name} zijn verwijderd.")
         else:
             messages.success(request, f"De gegevens van {name} zijn verwijderd.")
@@ -161,14 +200,14 @@ def delete(request, submission_id):
                     f"Het verhaal ‘{page.title}’ is gepubliceerd geweest en blijft staan. "
                     "Haal het offline of pas het aan als de inzender daarom vraagt.",
                 )
-        return redirect("wagtailadmin_home")
+        return redirect("stories_submissions")
     return TemplateResponse(
         request,
         "stories/admin/submission_delete.html",
         {
             "submission": submission,
             "page": page,
-            "deletes_story": deletes_story,
+            "deletes_story": deletes_draft(page),
             "image_count": submission.images.count(),
         },
     )
@@ -177,6 +216,7 @@ def delete(request, submission_id):
 @hooks.register("register_admin_urls")
 def register_submission_urls():
     return [
+        path("inzendingen/", submission_list, name="stories_submissions"),
         path("inzendingen/<int:submission_id>/coach/", claim, name="stories_submission_claim"),
         path("inzendingen/<int:submission_id>/verwijderen/", delete, name="stories_submission_delete"),
     ]

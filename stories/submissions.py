@@ -4,7 +4,9 @@ A submission becomes, in one transaction, a draft PracticeStoryPage in the secti
 chosen municipality (the national stories index when the municipality is not listed), its photos as Wagtail images
 in that region's collection, and a private StorySubmission with the submitter's contact details and consents. Only
 after that commits do the mails go out: to the region's editors (or the central team) and a confirmation to the
-submitter. The editors pick the submission up on their dashboard (stories.submission_admin).
+submitter (to the central team when the region has no editors to reach). The editors pick the submission up on their
+dashboard (stories.submission_admin). The StorySubmission lives as long as its draft: deleting the page, or moving
+it to another region, takes the submitter's data and photos along (forget_submitter, follow_moved_drafts).
 
 Everything the submitter typed is stored as text: the rich text of the draft is built with escaping, so HTML or
 script in an answer shows as the characters typed, never as markup.
@@ -18,6 +20,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import models, transaction
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -25,11 +29,13 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html, linebreaks
 from django.utils.text import Truncator, slugify
+from wagtail.actions.delete_page import DeletePageAction
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
-from wagtail.models import Collection
+from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.signals import post_page_move
 
 from buurtwijs.antispam import SpamCheckedMixin, rate_limited, too_many_requests
 from buurtwijs.mail import send_after_commit
@@ -117,7 +123,7 @@ class StorySubmission(models.Model):
         "stories.PracticeStoryPage",
         verbose_name="conceptverhaal",
         null=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.CASCADE,  # a deleted draft takes the submitter's data along (see forget_submitter)
         related_name="submission",
     )
     region = models.ForeignKey(
@@ -161,6 +167,62 @@ class StorySubmission(models.Model):
 
     def flag_mail_failed(self):
         StorySubmission.objects.filter(pk=self.pk).update(mail_failed=True)
+
+
+# Forgetting the submitter ------------------------------------------------------------------------
+
+
+def forget_submitter(submission, user):
+    """Delete on request: the submitter's record goes, and the draft with its photos if it was never published.
+
+    Returns whether the draft went too; a story that was ever published stays, for the editors to take offline.
+    Deleting the draft any other way (in the page tree, or with its region) forgets the submitter the same way:
+    the record goes with the page (CASCADE) and delete_submitted_photos removes the photos.
+    """
+    with transaction.atomic():
+        if deletes_draft(submission.page):
+            DeletePageAction(submission.page.specific, user=user).execute(skip_permission_checks=True)
+            return True
+        submission.delete()
+        return False
+
+
+def deletes_draft(page):
+    return page is not None and page.first_published_at is None and not page.live
+
+
+@receiver(pre_delete, sender="stories.PracticeStoryPage")
+def delete_submitted_photos(sender, instance, **kwargs):
+    """A story that goes takes the photos its submitter uploaded along (the images delete their own files), except
+    those an editor has since used elsewhere: Wagtail's reference index knows where each image is used."""
+    uploaded = StorySubmission.images.through.objects.filter(storysubmission__page=instance.pk)
+    image_ids = [str(pk) for pk in uploaded.values_list("buurtwijsimage_id", flat=True)]
+    if not image_ids:
+        return
+    Image = get_image_model()
+    used_elsewhere = (
+        ReferenceIndex.objects.filter(
+            to_content_type=ReferenceIndex._get_base_content_type(Image), to_object_id__in=image_ids
+        )
+        .exclude(base_content_type=ReferenceIndex._get_base_content_type(Page), object_id=str(instance.pk))
+        .values_list("to_object_id", flat=True)
+    )
+    Image.objects.filter(pk__in=set(image_ids) - set(used_elsewhere)).delete()
+
+
+@receiver(post_page_move)
+def follow_moved_drafts(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """A story moved to another region is that region's to coach: the submission's region follows the page."""
+    from stories.models import with_regions
+
+    if parent_page_before.pk == parent_page_after.pk:
+        return
+    submissions = list(StorySubmission.objects.filter(page__path__startswith=instance.path).select_related("page"))
+    with_regions([submission.page for submission in submissions])
+    for submission in submissions:
+        region = submission.page._region
+        if submission.region_id != (region.pk if region else None):
+            StorySubmission.objects.filter(pk=submission.pk).update(region=region)
 
 
 # The form ----------------------------------------------------------------------------------------
@@ -583,12 +645,16 @@ def available_slug(parent, slug):
 
 
 def editors_of(region):
-    """The active people who coach submissions in this region: its editors, or the central team for national."""
+    """The active people with an e-mail address who coach submissions in this region: its editors; the central
+    team for national submissions, and for a region without (reachable) editors, so a submission never goes unseen.
+    """
     from correspondents.provisioning import CENTRAL_TEAM
 
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    if region is not None:
-        return users.filter(groups=region.editors_group_id) if region.editors_group_id else users.none()
+    if region is not None and region.editors_group_id:
+        regional = users.filter(groups=region.editors_group_id)
+        if regional.exists():
+            return regional
     return users.filter(groups__name=CENTRAL_TEAM)
 
 
