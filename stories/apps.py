@@ -11,9 +11,12 @@ class StoriesConfig(AppConfig):
 
         from correspondents.models import RegionalNewsPage
         from stories import purging
+        from stories.events import EventPage
         from stories.models import PracticeStoryPage
 
-        pre_save.connect(purging.remember_live_links, sender=PracticeStoryPage)
-        for model in (PracticeStoryPage, RegionalNewsPage):
+        # Stories and gatherings are listed on theme hubs: the ones their live version had are purged too.
+        for model in (PracticeStoryPage, EventPage):
+            pre_save.connect(purging.remember_live_links, sender=model)
+        for model in (PracticeStoryPage, RegionalNewsPage, EventPage):
             page_published.connect(purging.purge_listings, sender=model)
             page_unpublished.connect(purging.purge_listings, sender=model)

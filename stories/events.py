@@ -20,8 +20,10 @@ from django.template.response import TemplateResponse
 from django.utils import dateformat, timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
+from django.views.defaults import page_not_found
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager
@@ -34,18 +36,24 @@ from home.models import BasePage
 from stories.blocks import ArticleBodyBlock
 from stories.models import INTRO_FEATURES, paginate
 
-# Dates are shown as they are in the Netherlands, whatever the server's time zone.
-AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+# The site's time zone (settings.TIME_ZONE, Europe/Amsterdam), for wall-clock times such as the demo content's.
+AMSTERDAM = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def site_time(value):
+    """``value`` in the site's time zone: as it is in the Netherlands, also in a mail built during an admin
+    request (where Wagtail activates the editor's own time zone)."""
+    return timezone.localtime(value, timezone.get_default_timezone())
 
 
 def dutch_date(value):
     """'donderdag 29 oktober 2026' (in the active language: Dutch on this site)."""
-    return dateformat.format(value.astimezone(AMSTERDAM), "l j F Y")
+    return dateformat.format(site_time(value), "l j F Y")
 
 
 def dutch_time(value):
     """'19.30', as Dutch writes times."""
-    return dateformat.format(value.astimezone(AMSTERDAM), "G.i")
+    return dateformat.format(site_time(value), "G.i")
 
 
 class EventQuerySet(PageQuerySet):
@@ -225,7 +233,7 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def when(self):
         """'donderdag 29 oktober 2026, 19.30–21.30 uur'; across midnight or days, both dates."""
-        start, end = self.start.astimezone(AMSTERDAM), self.end.astimezone(AMSTERDAM)
+        start, end = site_time(self.start), site_time(self.end)
         if start.date() == end.date():
             return f"{dutch_date(start)}, {dutch_time(start)}–{dutch_time(end)} uur"
         return f"{dutch_date(start)}, {dutch_time(start)} uur tot {dutch_date(end)}, {dutch_time(end)} uur"
@@ -400,6 +408,40 @@ def register(event, form):
     return registration
 
 
+def give_place(event, registration_id):
+    """Move a person from the waiting list to a free place and tell them by mail. Returns the registration, or
+    None when there is no free place (or they are no longer waiting). Under the event's lock, like ``register``,
+    so an editor and a new registrant cannot both take the last place."""
+    with transaction.atomic():
+        lock_row(event)
+        registration = event.registrations.filter(pk=registration_id, status=EventRegistration.Status.WAITING).first()
+        if registration is None or event.places_left() == 0:
+            return None
+        registration.status = EventRegistration.Status.REGISTERED
+        registration.mail_failed = False  # the flag is about the latest mail: this one
+        registration.save(update_fields=["status", "mail_failed"])
+        send_after_commit(
+            lambda: [place_given_mail(registration)],
+            on_failure=lambda: EventRegistration.objects.filter(pk=registration.pk).update(mail_failed=True),
+        )
+        transaction.on_commit(lambda: purge_event_page(event))
+    return registration
+
+
+def cancel_registration(event, registration_id):
+    """Delete a registration: the person cancelled, or asked us to delete their data. Returns the deleted
+    registration, or None when it was already gone. Nobody moves up by themselves: an editor gives the place
+    (``give_place``), as the person on the waiting list may no longer be able to come."""
+    with transaction.atomic():
+        lock_row(event)
+        registration = event.registrations.filter(pk=registration_id).first()
+        if registration is None:
+            return None
+        registration.delete()
+        transaction.on_commit(lambda: purge_event_page(event))
+    return registration
+
+
 def lock_row(event):
     """Hold the event's own row (not Wagtail's page row, which editors save) until the transaction ends."""
     EventPage.objects.select_for_update(of=("self",)).filter(pk=event.pk).values_list("pk", flat=True).get()
@@ -414,16 +456,21 @@ def confirmation_mail(registration):
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
 
 
-def purge_event_page(event):
-    """The cached event page says how many places are left: let the CDN fetch it again."""
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+def place_given_mail(registration):
+    event = registration.event
+    context = {"registration": registration, "event": event, "event_url": event.full_url}
+    body = render_to_string("stories/mail/registration_place_given.txt", context)
+    return EmailMessage(
+        f"Er is een plaats voor je: {event.title}", body, settings.DEFAULT_FROM_EMAIL, [registration.email]
+    )
 
-    from stories.purging import purging_enabled
+
+def purge_event_page(event):
+    """The cached event page says how many places are left: let the CDN fetch it again (its listings do not)."""
+    from stories.purging import purging_enabled  # it imports this module
 
     if purging_enabled():
-        batch = PurgeBatch()
-        batch.add_page(event)
-        batch.purge()
+        purge_page_from_cache(event)
 
 
 @never_cache
@@ -432,7 +479,9 @@ def registration_view(request, event):
     """The registration form of an event (GET), storing a registration (POST), and the confirmation after it."""
     if not event.registration_open:
         # The gathering has no registration on Buurtwijs (an external link, or walk-in): nothing to show here.
-        raise Http404("Deze bijeenkomst heeft geen aanmeldformulier.")
+        # Returned, not raised, so never_cache marks it: an editor may switch registration on any moment, and
+        # publishing does not purge this URL.
+        return page_not_found(request, Http404("Deze bijeenkomst heeft geen aanmeldformulier."))
     context = {
         "page": event,
         "self": event,

@@ -12,7 +12,6 @@ from django.db.models import Q
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
 
 from stories.events import EventPage
 from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage, region_of
@@ -23,13 +22,15 @@ def purging_enabled():
 
 
 def remember_live_links(sender, instance, update_fields=None, **kwargs):
-    """pre_save of a story. Publishing saves the new version over the stored, live one (a full save): note the
-    themes and knowledge pages of the stored version first, as their pages list the story until they are purged."""
+    """pre_save of a story or a gathering. Publishing saves the new version over the stored, live one (a full
+    save): note the themes (and a story's knowledge pages) of the stored version first, as their pages list it
+    until they are purged."""
     if instance.pk is None or update_fields is not None or not purging_enabled():
         return
-    stored = PracticeStoryPage.objects.filter(pk=instance.pk)
+    stored = sender.objects.filter(pk=instance.pk)
     instance._live_theme_ids = set(stored.values_list("themes", flat=True)) - {None}
-    instance._live_knowledge_ids = set(stored.values_list("knowledge_links__knowledge_page", flat=True)) - {None}
+    if sender is PracticeStoryPage:
+        instance._live_knowledge_ids = set(stored.values_list("knowledge_links__knowledge_page", flat=True)) - {None}
 
 
 def purge_listings(sender, instance, **kwargs):
@@ -66,7 +67,8 @@ def add_listings(batch, page):
             paths += [reverse("feeds:region_rss", args=[region.slug]), reverse("feeds:region_atom", args=[region.slug])]
 
     if isinstance(page, EventPage):
-        listing |= Q(pk__in=ThemeHubPage.objects.live().filter(events=page).values("pk"))
+        themes = ThemeHubPage.objects.live().filter(Q(events=page) | Q(pk__in=getattr(page, "_live_theme_ids", ())))
+        listing |= Q(pk__in=themes.values("pk"))
         paths += [reverse("events_ical"), reverse("event_ical", args=[page.pk])]
 
     batch.add_pages(Page.objects.live().filter(listing))
@@ -83,8 +85,3 @@ def purge_pages_and_listings(pages):
         batch.add_page(page)
         add_listings(batch, page)
     batch.purge()
-
-
-# A gathering is listed on its index, the home page's sections (the Kennisplein) and its theme hubs.
-page_published.connect(purge_listings, sender=EventPage, dispatch_uid="purge_event_listings_published")
-page_unpublished.connect(purge_listings, sender=EventPage, dispatch_uid="purge_event_listings_unpublished")

@@ -32,6 +32,8 @@ IS_POSTGRESQL = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 VOLATILE = [
     (re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")'), r"\1…\2"),
     (re.compile(r'(nonce=")[^"]*(")'), r"\1…\2"),
+    # The public forms' signed "shown at" stamp (buurtwijs/antispam.py).
+    (re.compile(r'(name="started" value=")[^"]*(")'), r"\1…\2"),
 ]
 
 

@@ -4,6 +4,7 @@ the confirmation mail, closed registration, bad input, spam, and no overbooking 
 
 import datetime
 import threading
+import time
 
 import pytest
 from django.conf import settings as django_settings
@@ -11,10 +12,11 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from buurtwijs.antispam import TOO_FAST
-from stories.events import ALREADY_REGISTERED, EventRegistration
+from stories.events import ALREADY_REGISTERED, EventPage, EventRegistration
 from tests import factories
 from tests.helpers import as_person, get_page, heading, links, soup, text
 
@@ -102,6 +104,21 @@ def test_a_gathering_without_own_registration_has_no_form(client, event_index):
     assert client.get(form_url(external)).status_code == 404
     assert client.post(form_url(walk_in), person()).status_code == 404
     assert not EventRegistration.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_missing_form_is_never_kept_by_a_cache(client, event_index):
+    """Switching registration on must show the form at once: the CDN may not keep the "not found" (nothing purges
+    ``aanmelden/`` on publish)."""
+    walk_in = factories.EventPageFactory(parent=event_index)
+
+    response = client.get(form_url(walk_in))
+
+    assert response.status_code == 404
+    assert heading(response) == "Deze pagina bestaat niet (meer)"
+    cache_control = response["Cache-Control"]
+    assert "no-store" in cache_control and "private" in cache_control
+    assert "s-maxage" not in cache_control and "public" not in cache_control
 
 
 # Places, the waiting list and the confirmation mail ---------------------------------------------------------------
@@ -315,18 +332,27 @@ def test_too_many_registrations_from_one_address_are_refused(client, event_index
 
 def register_at_once(event, count):
     """``count`` people post the form at the same moment, each from their own address and connection."""
-    start = threading.Barrier(count)
+    return post_at_once([(visitor(n), form_url(event), person(n)) for n in range(count)])
+
+
+def visitor(n):
+    return lambda: Client(REMOTE_ADDR=f"10.0.0.{n + 1}")
+
+
+def post_at_once(posts):
+    """Each (make_client, url, data) is posted at the same moment, each on its own connection."""
+    start = threading.Barrier(len(posts))
     answers = []
 
-    def post(n):
+    def post(make_client, url, data):
         try:
-            client = Client(REMOTE_ADDR=f"10.0.0.{n + 1}")
+            client = make_client()
             start.wait(timeout=30)
-            answers.append(client.post(form_url(event), person(n)).status_code)
+            answers.append(client.post(url, data).status_code)
         finally:
             connection.close()  # each thread has its own connection
 
-    threads = [threading.Thread(target=post, args=(n,)) for n in range(count)]
+    threads = [threading.Thread(target=post, args=args) for args in posts]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -348,6 +374,38 @@ def test_concurrent_registrations_never_overbook(event_index):
     assert answers == [302] * 12
     counts = {status: event.registrations.filter(status=status).count() for status in EventRegistration.Status}
     assert counts == {"registered": 5, "waiting": 7}
+
+
+@pytest.mark.skipif(not SHARED_DATABASE, reason="the SQLite test database is in memory (see above)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_giving_a_place_while_people_register_never_overbooks(event_index, central_editor, monkeypatch):
+    """An editor gives the last place to someone on the waiting list while six people post the form."""
+    # Widen the window between counting the free places and taking one, so a missing lock shows.
+    count_places = EventPage.places_left
+    monkeypatch.setattr(EventPage, "places_left", lambda event: (count_places(event), time.sleep(0.2))[0])
+    event = factories.EventPageFactory(parent=event_index, registration_open=True, capacity=1)
+    waiting = EventRegistration.objects.create(
+        event=event, name="Wachtende", email="wacht@example.org", status=EventRegistration.Status.WAITING
+    )
+
+    class LateEditor(Client):
+        """Posts while the first registrant holds the lock, between counting and taking the place."""
+
+        def post(self, *args, **kwargs):
+            time.sleep(0.3)
+            return super().post(*args, **kwargs)
+
+    def editor():
+        client = LateEditor()
+        client.force_login(central_editor)
+        return client
+
+    give_place = reverse("event_registration_give_place", args=[event.pk, waiting.pk])
+    answers = post_at_once([(editor, give_place, {})] + [(visitor(n), form_url(event), person(n)) for n in range(6)])
+
+    assert answers == [302] * 7
+    assert event.registrations.filter(status=EventRegistration.Status.REGISTERED).count() == 1
+    assert event.registrations.count() == 7
 
 
 @pytest.mark.django_db

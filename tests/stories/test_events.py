@@ -10,6 +10,7 @@ import io
 import zoneinfo
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -403,6 +404,22 @@ def test_publishing_a_gathering_purges_its_overview_and_theme_hubs(settings, gat
     assert {f"http://localhost{path}" for path in calendars} <= purged
 
 
+@pytest.mark.django_db
+def test_a_theme_dropped_on_publish_is_purged_too(settings, gathering, theme):
+    """The hub of a theme the live version had lists the gathering until it is purged."""
+    from tests.test_caching import RecordingBackend
+
+    new_theme = factories.ThemeHubPageFactory(parent=theme.get_parent(), title="Buurtbudget")
+    settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "tests.test_caching.RecordingBackend"}}
+    RecordingBackend.purged = []
+
+    gathering.themes.set([new_theme])
+    gathering.save_revision().publish()
+
+    purged = set(RecordingBackend.purged)
+    assert {f"http://localhost{theme.url}", f"http://localhost{new_theme.url}"} <= purged
+
+
 # Registrants as CSV ---------------------------------------------------------------------------------------------
 
 
@@ -505,3 +522,173 @@ def test_anonymous_visitors_are_sent_to_the_login(client, registrations):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("wagtailadmin_login"))
+
+
+# Managing the registrations -------------------------------------------------------------------------------------
+
+
+def manage_url(event):
+    return reverse("event_registrations", args=[event.pk])
+
+
+def delete_url(registration):
+    return reverse("event_registration_delete", args=[registration.event_id, registration.pk])
+
+
+def give_place_url(registration):
+    return reverse("event_registration_give_place", args=[registration.event_id, registration.pk])
+
+
+def registration_of(email):
+    return EventRegistration.objects.get(email=email)
+
+
+def table_names(response, labelledby):
+    table = soup(response).find("table", attrs={"aria-labelledby": labelledby})
+    return [
+        row.find_all("td")[1 if labelledby == "wachtlijst" else 0].get_text(strip=True) for row in table.tbody("tr")
+    ]
+
+
+def row_buttons(response, name):
+    row = soup(response).find("td", string=name).find_parent("tr")
+    return [button.get_text(strip=True) for button in row.select("button, a.button")]
+
+
+@pytest.mark.django_db
+def test_organisers_see_the_registrants_and_the_waiting_list(client, central_editor, registrations):
+    client.force_login(central_editor)
+
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[registrations.pk]))
+    response = client.get(manage_url(registrations))
+
+    button = soup(edit).find("a", href=manage_url(registrations))
+    assert button is not None and button.get_text(strip=True) == "Aanmeldingen beheren"
+    assert "2 aangemeld van de 2 plaatsen, 1 op de wachtlijst. De bijeenkomst is vol." in admin_text(response)
+    assert table_names(response, "aangemeld") == ["Fatima El Amrani", '=HYPERLINK("http://x")']
+    assert table_names(response, "wachtlijst") == ["Henk Bosman"]
+    # Full: nobody can be given a place.
+    assert row_buttons(response, "Henk Bosman") == ["Afmelden / verwijderen"]
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_cancelling_a_registration_asks_first_then_deletes_the_data(client, central_editor, registrations):
+    client.force_login(central_editor)
+    fatima = registration_of("fatima@example.org")
+
+    confirm = client.get(delete_url(fatima))
+    response = client.post(delete_url(fatima), follow=True)
+
+    assert "Wil je Fatima El Amrani (fatima@example.org) afmelden voor ‘Buurtavond’?" in admin_text(confirm)
+    assert "Dit kun je niet ongedaan maken." in admin_text(confirm)
+    assert soup(confirm).find("form", action=delete_url(fatima)).button.get_text(strip=True) == (
+        "Ja, afmelden en verwijderen"
+    )
+    assert not EventRegistration.objects.filter(email="fatima@example.org").exists()
+    shown = admin_text(response)
+    assert "Fatima El Amrani is afgemeld. De gegevens van de aanmelding zijn verwijderd." in shown
+    assert "Er is nu een plaats vrij. Geef die aan iemand op de wachtlijst." in shown
+    assert "fatima@example.org" not in response.content.decode()
+    # Nobody moves up by themselves: the editor gives the place.
+    assert registration_of("henk@example.org").status == "waiting"
+    assert row_buttons(response, "Henk Bosman") == ["Plaats geven", "Afmelden / verwijderen"]
+
+
+@pytest.mark.django_db
+def test_giving_a_free_place_registers_and_mails_them(
+    client, central_editor, registrations, django_capture_on_commit_callbacks
+):
+    client.force_login(central_editor)
+    client.post(delete_url(registration_of("fatima@example.org")))
+    henk = registration_of("henk@example.org")  # his waiting-list mail had failed
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(give_place_url(henk), follow=True)
+
+    henk.refresh_from_db()
+    assert (henk.status, henk.mail_failed) == ("registered", False)
+    assert "Henk Bosman heeft nu een plaats en krijgt daarover een e-mail." in admin_text(response)
+    assert table_names(response, "aangemeld") == ['=HYPERLINK("http://x")', "Henk Bosman"]
+    assert "Niemand staat op de wachtlijst." in admin_text(response)
+    [message] = mail.outbox
+    assert message.to == ["henk@example.org"]
+    assert message.subject == "Er is een plaats voor je: Buurtavond"
+    assert "Goed nieuws: er is een plaats vrijgekomen bij ‘Buurtavond’." in message.body
+    assert "je bent nu aangemeld" in message.body
+
+
+@pytest.mark.django_db
+def test_a_failing_mail_server_flags_the_place_given(
+    client, central_editor, registrations, settings, django_capture_on_commit_callbacks
+):
+    client.force_login(central_editor)
+    client.post(delete_url(registration_of("fatima@example.org")))
+    settings.EMAIL_BACKEND = "tests.stories.test_event_registration.BrokenMailServer"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(give_place_url(registration_of("henk@example.org")))
+
+    henk = registration_of("henk@example.org")
+    assert (henk.status, henk.mail_failed) == ("registered", True)
+
+
+@pytest.mark.django_db
+def test_no_place_can_be_given_when_it_is_full(
+    client, central_editor, registrations, django_capture_on_commit_callbacks
+):
+    client.force_login(central_editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(give_place_url(registration_of("henk@example.org")), follow=True)
+
+    assert "Henk Bosman kan geen plaats krijgen: de bijeenkomst is vol." in admin_text(response)
+    assert registration_of("henk@example.org").status == "waiting"
+    assert registrations.registered_count() == 2
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "url"),
+    [("get", manage_url), ("get", delete_url), ("post", delete_url), ("post", give_place_url)],
+    ids=["list", "confirm", "delete", "give a place"],
+)
+def test_a_correspondent_of_another_region_may_not_manage_the_registrants(
+    client, editorial_teams, registrations, method, url
+):
+    client.force_login(editorial_teams.other_correspondent)
+    henk = registration_of("henk@example.org")
+    client.post(delete_url(registration_of("fatima@example.org")))  # refused too: the place stays taken
+    target = registrations if url is manage_url else henk
+
+    response = getattr(client, method)(url(target))
+
+    assert_refused(response)
+    assert "henk@example.org" not in response.content.decode()
+    assert statuses_of(registrations) == {"registered": 2, "waiting": 1}
+
+
+def statuses_of(event):
+    return {status: event.registrations.filter(status=status).count() for status in ("registered", "waiting")}
+
+
+@pytest.mark.django_db
+def test_cancelling_and_giving_a_place_purge_the_event_page(
+    client, central_editor, registrations, settings, django_capture_on_commit_callbacks
+):
+    """The cached event page says how many places are left."""
+    from tests.test_caching import RecordingBackend
+
+    settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "tests.test_caching.RecordingBackend"}}
+    client.force_login(central_editor)
+    event_url = f"http://localhost{registrations.url}"
+
+    purged = []
+    for url in (delete_url(registration_of("fatima@example.org")), give_place_url(registration_of("henk@example.org"))):
+        RecordingBackend.purged = []
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url)
+        purged.append(event_url in RecordingBackend.purged)
+
+    assert purged == [True, True]
