@@ -250,6 +250,26 @@ class EditorialTaskMixin:
         return super().on_action(task_state, user, action_name, **kwargs)
 
 
+EVERY_REGION = "all"
+
+
+def edited_regions(user):
+    """EVERY_REGION for administrators and the central team, else the regions whose editors the user is among: where
+    they coach submissions and moderate reactions. Worked out once per user object, as the admin asks many times
+    while drawing one page."""
+    from correspondents.provisioning import CENTRAL_TEAM
+    from stories.models import region_pages
+
+    if not hasattr(user, "_edited_regions"):
+        if not user.is_active:
+            user._edited_regions = []
+        elif user.is_superuser or user.groups.filter(name=CENTRAL_TEAM).exists():
+            user._edited_regions = EVERY_REGION
+        else:
+            user._edited_regions = list(region_pages().filter(editors_group__in=user.groups.all()))
+    return user._edited_regions
+
+
 def is_own_work(obj, user):
     """Whether the user submitted the page to the workflow or wrote its latest revision (which approval publishes)."""
     workflow_state = obj.current_workflow_state

@@ -28,26 +28,10 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, IndexView, SnippetViewSet, UsageView
 
-from correspondents.models import RegionPage
+from correspondents.models import EVERY_REGION, RegionPage, edited_regions
 from correspondents.provisioning import CENTRAL_TEAM
 from stories.models import region_pages, with_regions
 from stories.reactions import Reaction, moderate, purge_after_commit
-
-ALL_REGIONS = "all"
-
-
-def moderated_regions(user):
-    """ALL_REGIONS for the central team and administrators, else the regions whose editors the user is among.
-
-    Looked up once per request (the admin asks many times while drawing one page)."""
-    if not hasattr(user, "_reaction_regions"):
-        if not user.is_active:
-            user._reaction_regions = []
-        elif user.is_superuser or user.groups.filter(name=CENTRAL_TEAM).exists():
-            user._reaction_regions = ALL_REGIONS
-        else:
-            user._reaction_regions = list(region_pages().filter(editors_group__in=user.groups.all()))
-    return user._reaction_regions
 
 
 def in_regions(regions, prefix="page__"):
@@ -57,8 +41,8 @@ def in_regions(regions, prefix="page__"):
 
 def reactions_for(user):
     """The reactions the user may see and moderate."""
-    regions = moderated_regions(user)
-    if regions == ALL_REGIONS:
+    regions = edited_regions(user)
+    if regions == EVERY_REGION:
         return Reaction.objects.all()
     if not regions:
         return Reaction.objects.none()
@@ -67,8 +51,8 @@ def reactions_for(user):
 
 def moderates(user, reaction):
     """Whether the reaction is among reactions_for(user), without a query once its page is loaded."""
-    regions = moderated_regions(user)
-    if regions == ALL_REGIONS:
+    regions = edited_regions(user)
+    if regions == EVERY_REGION:
         return True
     return any(reaction.page.path.startswith(region.path) for region in regions)
 
@@ -82,11 +66,11 @@ class ReactionPermissionPolicy(BasePermissionPolicy):
     """Moderators view and change reactions; the central team may also delete them; nobody adds one here."""
 
     def user_has_permission(self, user, action):
-        regions = moderated_regions(user)
+        regions = edited_regions(user)
         if action in {"view", "change"}:
             return bool(regions)
         if action == "delete":
-            return regions == ALL_REGIONS
+            return regions == EVERY_REGION
         return False
 
     def user_has_permission_for_instance(self, user, action, instance):
@@ -117,10 +101,10 @@ def reacted_pages(request):
 
 
 def regions_to_filter(request):
-    regions = moderated_regions(request.user)
+    regions = edited_regions(request.user)
     return (
         region_pages().order_by("title")
-        if regions == ALL_REGIONS
+        if regions == EVERY_REGION
         else region_pages().filter(pk__in=[region.pk for region in regions]).order_by("title")
     )
 

@@ -19,14 +19,13 @@ from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
-from correspondents.provisioning import CENTRAL_TEAM
+from correspondents.models import EVERY_REGION, edited_regions
 from stories.submissions import (
     StorySubmission,
     coach_name,
@@ -38,42 +37,21 @@ from stories.submissions import (
 MAX_ITEMS = 50
 
 
-def coaching_for(request):
-    """The request user's Coaching, worked out once per request (the menu, the panel and the views all ask)."""
-    if not hasattr(request, "_buurtwijs_coaching"):
-        request._buurtwijs_coaching = Coaching(request.user)
-    return request._buurtwijs_coaching
-
-
 class Coaching:
-    """Which submissions a user may coach, from one query for their groups."""
+    """Which submissions a user may coach: those of the regions they edit (correspondents.models.edited_regions)."""
 
     def __init__(self, user):
-        self.user = user
-        groups = list(user.groups.values_list("pk", "name")) if user.is_active else []
-        self.group_ids = {pk for pk, _name in groups}
-        self.everywhere = user.is_active and (user.is_superuser or CENTRAL_TEAM in {name for _pk, name in groups})
-
-    @cached_property
-    def edits_a_region(self):
-        """Everyone in the central team, and the editors of a region (not its correspondents)."""
-        from correspondents.models import RegionPage
-
-        if self.everywhere:
-            return True
-        return bool(self.group_ids) and RegionPage.objects.filter(editors_group__in=self.group_ids).exists()
+        self.regions = edited_regions(user)
+        self.everywhere = self.regions == EVERY_REGION
+        self.edits_a_region = bool(self.regions)
 
     def submissions(self):
-        submissions = StorySubmission.objects.all()
-        if not self.everywhere:
-            submissions = submissions.filter(region__editors_group__in=self.group_ids)
-        return submissions
+        if self.everywhere:
+            return StorySubmission.objects.all()
+        return StorySubmission.objects.filter(region__in=[region.pk for region in self.regions])
 
     def may_coach(self, submission):
-        if self.everywhere:
-            return True
-        region = submission.region
-        return bool(region and region.editors_group_id in self.group_ids)
+        return self.everywhere or submission.region_id in {region.pk for region in self.regions}
 
 
 def refusal(submission):
@@ -97,7 +75,7 @@ class SubmissionsPanel(Component):
 
     def render_html(self, parent_context=None):
         request = parent_context["request"]
-        coaching = coaching_for(request)
+        coaching = Coaching(request.user)
         if not coaching.edits_a_region:
             return ""
         submissions = list(
@@ -115,7 +93,7 @@ class SubmissionsPanel(Component):
 
 class SubmissionsMenuItem(MenuItem):
     def is_shown(self, request):
-        return coaching_for(request).edits_a_region
+        return Coaching(request.user).edits_a_region
 
 
 @hooks.register("register_admin_menu_item")
@@ -130,7 +108,7 @@ def status_of(submission):
 
 
 def submission_list(request):
-    coaching = coaching_for(request)
+    coaching = Coaching(request.user)
     if not coaching.edits_a_region:
         raise PermissionDenied
     submissions = (

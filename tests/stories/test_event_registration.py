@@ -54,8 +54,8 @@ def register(client, event, data):
 
 
 def field_error(response, name):
-    field = soup(response).find(attrs={"name": name}).find_parent(class_="public-form__field")
-    return [error.get_text(strip=True) for error in field.select(".public-form__error")]
+    field = soup(response).find(attrs={"name": name}).find_parent(class_="form__field")
+    return [error.get_text(strip=True) for error in field.select(".form__error")]
 
 
 def statuses(event):
@@ -74,14 +74,14 @@ def test_the_form_asks_in_dutch_and_says_how_many_places_are_left(client, event)
     assert heading(response) == "Buurtavond"
     assert event.when in text(response)
     assert "Nog 2 plaatsen vrij." in text(response)
-    labels = [label.get_text(" ", strip=True) for label in page.select(".public-form__field label")]
+    labels = [label.get_text(" ", strip=True) for label in page.select(".form__field label")]
     assert labels == [
         "Je naam (verplicht)",
         "Je e-mailadres (verplicht)",
         "Organisatie (als je die hebt)",
         "Wil je ons nog iets laten weten? (niet verplicht)",
     ]
-    assert page.select_one("form.public-form button[type=submit]").get_text(strip=True) == "Meld je aan"
+    assert page.select_one("form.form button[type=submit]").get_text(strip=True) == "Meld je aan"
     assert "no-store" in response["Cache-Control"]
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
@@ -162,7 +162,7 @@ def test_when_it_is_full_you_are_put_on_the_waiting_list_and_told_so(client, eve
 
     assert FULL in text(form)
     assert (
-        soup(form).select_one("form.public-form button[type=submit]").get_text(strip=True) == "Zet me op de wachtlijst"
+        soup(form).select_one("form.form button[type=submit]").get_text(strip=True) == "Zet me op de wachtlijst"
     )
     assert "Je staat op de wachtlijst" in text(waiting)
     assert "De bijeenkomst is vol." in text(waiting)
@@ -239,7 +239,7 @@ def test_registration_closes_at_the_deadline_or_when_it_starts(client, event_ind
 
     for shown in (form, response):
         assert "Aanmelden is gesloten Je kunt je voor deze bijeenkomst niet meer aanmelden." in text(shown)
-        assert soup(shown).find("form", class_="public-form") is None
+        assert soup(shown).find("form", class_="form") is None
     assert "Aanmelden is gesloten." in text(get_page(client, event))
     assert not EventRegistration.objects.exists()
 
@@ -269,7 +269,8 @@ def test_bad_input_is_explained_in_dutch_and_kept(client, event, fields, field, 
     html = response.content.decode()
 
     assert response.status_code == 200
-    assert "Er ging iets mis. Kijk de vragen hieronder nog even na." in text(response)
+    summary = soup(response).find(class_="error-summary")  # at the top, each error linked to its field
+    assert error in summary.get_text(" ") and summary.find("a", href=f"#id_{field}")
     assert field_error(response, field) == [error]
     kept = soup(response)
     assert kept.find("input", attrs={"name": "organisation"})["value"] == "Buurthuis <b>De Boog</b>"

@@ -51,6 +51,9 @@ def field_error(response, name):
     return " ".join(error.get_text(" ").split()) if error else None
 
 
+LABELS = {"name": "Je naam", "email": "Je e-mailadres", "text": "Je reactie"}
+
+
 def summary(response):
     box = soup(response).find(class_="error-summary")
     assert box is not None, "no error summary"
@@ -161,7 +164,7 @@ def test_bad_input_is_explained_in_dutch_and_every_answer_is_kept(client, story,
 
     assert response.status_code == 200
     assert not Reaction.objects.exists()
-    assert summary(response) == [(message, f"#id_{field}")]
+    assert summary(response) == [(f"{LABELS[field]}: {message}", f"#id_{field}")]
     assert field_error(response, field) == f"Fout: {message}"
     page = soup(response)
     widget = page.find(id=f"id_{field}")
@@ -180,9 +183,9 @@ def test_every_missing_field_is_listed_at_the_top_with_a_link(client, story):
     response = client.post(form_url(story), as_person({"name": "", "email": "", "text": ""}))
 
     assert summary(response) == [
-        ("Vul je naam in.", "#id_name"),
-        ("Vul je e-mailadres in.", "#id_email"),
-        ("Schrijf je reactie.", "#id_text"),
+        ("Je naam: Vul je naam in.", "#id_name"),
+        ("Je e-mailadres: Vul je e-mailadres in.", "#id_email"),
+        ("Je reactie: Schrijf je reactie.", "#id_text"),
     ]
 
 
