@@ -161,9 +161,7 @@ def test_when_it_is_full_you_are_put_on_the_waiting_list_and_told_so(client, eve
         waiting = register(client, event, person(3))
 
     assert FULL in text(form)
-    assert (
-        soup(form).select_one("form.form button[type=submit]").get_text(strip=True) == "Zet me op de wachtlijst"
-    )
+    assert soup(form).select_one("form.form button[type=submit]").get_text(strip=True) == "Zet me op de wachtlijst"
     assert "Je staat op de wachtlijst" in text(waiting)
     assert "De bijeenkomst is vol." in text(waiting)
     assert statuses(event) == [("Deelnemer 1", "registered"), ("Deelnemer 2", "registered"), ("Deelnemer 3", "waiting")]
