@@ -7,8 +7,10 @@ editors and sent again later.
 
 import logging
 
-from django.core.mail import get_connection
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.template.loader import render_to_string
 
 logger = logging.getLogger("buurtwijs.mail")
 
@@ -28,3 +30,8 @@ def send_after_commit(build_messages, on_failure=None):
                 on_failure()
 
     transaction.on_commit(send)
+
+
+def message(template, subject, to, context):
+    """A plain-text mail from Buurtwijs: the body is the template rendered with the context."""
+    return EmailMessage(subject, render_to_string(template, context), settings.DEFAULT_FROM_EMAIL, to)

@@ -4,18 +4,14 @@ The event page itself is cached by the CDN like every public page, so it holds n
 registration form lives on its own never-cached route, ``aanmelden/`` below the event page.
 """
 
-import zoneinfo
 from urllib.parse import urlencode
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import dateformat, timezone
 from django.views.decorators.cache import never_cache
@@ -31,15 +27,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from buurtwijs.antispam import SpamCheckedMixin, rate_limited, too_many_requests
-from buurtwijs.mail import send_after_commit
+from buurtwijs.mail import message, send_after_commit
 from home.models import BasePage
 from stories.blocks import ArticleBodyBlock
 from stories.models import INTRO_FEATURES, paginate
 
+
 # The site's time zone (settings.TIME_ZONE, Europe/Amsterdam), for wall-clock times such as the demo content's.
-AMSTERDAM = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-
-
 def site_time(value):
     """``value`` in the site's time zone: as it is in the Netherlands, also in a mail built during an admin
     request (where Wagtail activates the editor's own time zone)."""
@@ -452,17 +446,15 @@ def confirmation_mail(registration):
     waiting = registration.status == EventRegistration.Status.WAITING
     context = {"registration": registration, "event": event, "event_url": event.full_url}
     subject = f"{'Je staat op de wachtlijst' if waiting else 'Je bent aangemeld'}: {event.title}"
-    body = render_to_string(f"stories/mail/registration_{'waiting' if waiting else 'registered'}.txt", context)
-    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
+    template = f"stories/mail/registration_{'waiting' if waiting else 'registered'}.txt"
+    return message(template, subject, [registration.email], context)
 
 
 def place_given_mail(registration):
     event = registration.event
     context = {"registration": registration, "event": event, "event_url": event.full_url}
-    body = render_to_string("stories/mail/registration_place_given.txt", context)
-    return EmailMessage(
-        f"Er is een plaats voor je: {event.title}", body, settings.DEFAULT_FROM_EMAIL, [registration.email]
-    )
+    subject = f"Er is een plaats voor je: {event.title}"
+    return message("stories/mail/registration_place_given.txt", subject, [registration.email], context)
 
 
 def purge_event_page(event):

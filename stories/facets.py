@@ -22,7 +22,6 @@ from wagtail.models import Page
 from correspondents.models import Municipality, RegionalNewsPage
 from stories.events import EventPage
 from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage, paginate, region_pages, with_regions
-from stories.reactions import approved_count
 
 
 @dataclass(frozen=True)
@@ -48,12 +47,7 @@ class Kind:
 
 KINDS = (
     Kind("praktijkverhaal", "Praktijkverhaal", PracticeStoryPage, lambda: PracticeStoryPage.objects.for_listing()),
-    Kind(
-        "kennis",
-        "Kennis",
-        KnowledgePage,
-        lambda: KnowledgePage.objects.live().public().defer_streamfields().annotate(reaction_count=approved_count()),
-    ),
+    Kind("kennis", "Kennis", KnowledgePage, lambda: KnowledgePage.objects.for_listing()),
     Kind(
         "nieuws",
         "Regionaal nieuws",

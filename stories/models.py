@@ -76,6 +76,12 @@ class StoryQuerySet(PageQuerySet):
 StoryManager = PageManager.from_queryset(StoryQuerySet)
 
 
+class KnowledgeQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live, public knowledge pages with their number of approved reactions and no StreamField body."""
+        return self.live().public().defer_streamfields().annotate(reaction_count=reactions.approved_count())
+
+
 @register_snippet
 class TargetGroup(models.Model):
     name = models.CharField("naam", max_length=80, unique=True, help_text="Bijvoorbeeld 'ouderen' of 'jongeren'.")
@@ -440,13 +446,14 @@ class KnowledgeIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages = KnowledgePage.objects.child_of(self).live().public().defer_streamfields().order_by("kind", "title")
-        pages = pages.annotate(reaction_count=reactions.approved_count())  # stories.reactions, imported at the end
+        pages = KnowledgePage.objects.child_of(self).for_listing().order_by("kind", "title")
         context["knowledge_pages"] = paginate(request, pages.select_related("listing_image"))
         return context
 
 
 class KnowledgePage(BasePage):
+    objects = PageManager.from_queryset(KnowledgeQuerySet)()
+
     class Kind(models.TextChoices):
         RESEARCH = "research", "onderzoek"
         THEORY = "theory", "theorie"

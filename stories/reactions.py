@@ -8,12 +8,10 @@ mails the page's author; every change to what a page shows purges that page and 
 
 from django import forms
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -21,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from buurtwijs.antispam import SpamCheckedMixin, rate_limited, too_many_requests
-from buurtwijs.mail import send_after_commit
+from buurtwijs.mail import message, send_after_commit
 
 NAME_MAX_LENGTH = 80
 TEXT_MAX_LENGTH = 5000
@@ -150,9 +148,8 @@ def notify_author(reaction):
         if author is None or not author.email or author.pk == stored.moderated_by_id:
             return []  # nobody to tell, or the author approved it themselves
         context = {"reaction": stored, "page": stored.page, "page_url": stored.page.full_url}
-        subject = render_to_string("stories/mail/reaction_approved_subject.txt", context)
-        body = render_to_string("stories/mail/reaction_approved.txt", context)
-        return [EmailMessage(" ".join(subject.split()), body, to=[author.email])]
+        subject = f"Nieuwe reactie op ‘{stored.page.title}’"
+        return [message("stories/mail/reaction_approved.txt", subject, [author.email], context)]
 
     send_after_commit(build, on_failure=lambda: Reaction.objects.filter(pk=pk).update(mail_failed=True))
 

@@ -18,12 +18,10 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.http import HttpResponseRedirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -38,7 +36,7 @@ from wagtail.models import Collection, Page, ReferenceIndex
 from wagtail.signals import post_page_move
 
 from buurtwijs.antispam import SpamCheckedMixin, rate_limited, too_many_requests
-from buurtwijs.mail import send_after_commit
+from buurtwijs.mail import message, send_after_commit
 from home.models import BasePage
 
 logger = logging.getLogger("buurtwijs.submissions")
@@ -662,13 +660,7 @@ def admin_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def mail(template, subject, to, context):
-    return EmailMessage(
-        subject=subject,
-        body=render_to_string(f"stories/mail/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
-    )
+MAILS = "stories/mail/"
 
 
 def notify_new_submission(submission):
@@ -685,12 +677,11 @@ def notify_new_submission(submission):
             "dashboard_url": admin_url(reverse("wagtailadmin_home")),
         }
         editors = [user.email for user in editors_of(submission.region).distinct()]
-        messages = [
-            mail("submission_confirmation", "Bedankt voor je verhaal", [submission.email], context),
-        ]
+        mails = [message(f"{MAILS}submission_confirmation.txt", "Bedankt voor je verhaal", [submission.email], context)]
         if editors:
-            messages.append(mail("submission_new", f"Nieuwe inzending: {submission.page.title}", editors, context))
-        return messages
+            subject = f"Nieuwe inzending: {submission.page.title}"
+            mails.append(message(f"{MAILS}submission_new.txt", subject, editors, context))
+        return mails
 
     send_after_commit(build_messages, on_failure=submission.flag_mail_failed)
 
@@ -702,7 +693,7 @@ def notify_coach_claimed(submission):
     def build_messages():
         submission = StorySubmission.objects.select_related("page", "coach").get(pk=submission_id)
         context = {"submission": submission, "title": submission.page.title, "coach_name": coach_name(submission)}
-        return [mail("submission_claimed", "Je verhaal heeft een coach", [submission.email], context)]
+        return [message(f"{MAILS}submission_claimed.txt", "Je verhaal heeft een coach", [submission.email], context)]
 
     send_after_commit(build_messages, on_failure=submission.flag_mail_failed)
 

@@ -127,6 +127,8 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_lockout(client, edito
     response = log_in(client, "lies", "juist-wachtwoord", ATTACKER, HTTP_X_FORWARDED_FOR="192.0.2.99")
 
     assert response.status_code == 429
+    assert LOCKOUT_TEXT in text(response)
+    assert "_auth_user_id" not in client.session
 
 
 def test_behind_a_trusted_proxy_the_address_it_appended_counts(client, editor, settings):

@@ -214,6 +214,8 @@ def test_the_central_team_coaches_national_submissions_and_may_claim_any(
 def test_claiming_needs_a_post(client, teams, utrecht_submission):
     client.force_login(teams.regional_editor)
     assert client.get(reverse("stories_submission_claim", args=[utrecht_submission.pk])).status_code == 405
+    utrecht_submission.refresh_from_db()
+    assert utrecht_submission.coach is None  # a link followed by a crawler or a prefetch claims nothing
 
 
 def test_a_failing_mail_to_the_submitter_flags_the_submission(

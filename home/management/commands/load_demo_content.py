@@ -46,7 +46,7 @@ from correspondents.models import (
 from correspondents.provisioning import ensure_central_team, ensure_workflows, provision_region
 from home.management import demo_content as demo
 from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage, InformationPage, SiteSettings
-from stories.events import AMSTERDAM, EventIndexPage, EventPage, EventRegistration
+from stories.events import EventIndexPage, EventPage, EventRegistration
 from stories.models import (
     KennispleinPage,
     KnowledgeIndexPage,
@@ -382,7 +382,8 @@ class DemoLoader:
         day = timezone.localdate() + timedelta(days=spec["in_days"])
 
         def at(clock):
-            return datetime.combine(day, datetime.strptime(clock, "%H:%M").time(), tzinfo=AMSTERDAM)
+            clock_time = datetime.strptime(clock, "%H:%M").time()
+            return datetime.combine(day, clock_time, tzinfo=timezone.get_default_timezone())
 
         page, _ = self.child_page(
             event_index,
