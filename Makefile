@@ -36,9 +36,10 @@ test: install ## Run the whole test suite (SQLite; set DATABASE_URL for PostgreS
 test-browser: install ## Run the browser tests in Debian's Chromium (/usr/bin/chromium)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
-lint: install ## ruff check and ruff format --check
+lint: install ## ruff check, ruff format --check, and the floors of docs/architecture.md (lint-imports)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .

@@ -14,7 +14,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.fields import ImageRenditionField
 
 from correspondents.models import Municipality, RegionPage
-from stories.models import PracticeStoryPage, ThemeHubPage, with_regions
+from correspondents.regions import with_regions
+from stories.models import PracticeStoryPage, ThemeHubPage
 
 # The larger rendition the story cards use, so it usually exists already.
 LISTING_IMAGE_SPEC = "fill-800x450"

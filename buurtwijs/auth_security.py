@@ -1,31 +1,18 @@
-"""Login throttling (django-axes) and the login log: the client address, the lockout page and who logged in.
+"""Login throttling (django-axes): the lockout page and a cache handler that survives a Redis outage.
 
-Failed, throttled and successful logins are logged on "buurtwijs.auth" with username and address, never a password.
+The client address is core/http.py's; the login log is in buurtwijs/signal_handlers.py.
 """
 
 import logging
 
 from axes.handlers.cache import AxesCacheHandler
 from axes.helpers import get_client_username, get_cool_off
-from axes.signals import user_locked_out
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.dispatch import receiver
 from wagtail.admin.views.account import LoginView, get_user_login_form
 
+from core.http import client_ip
+
 log = logging.getLogger("buurtwijs.auth")
-
-
-def client_ip(request):
-    """The address a request came from. X-Forwarded-For counts only behind TRUSTED_PROXY_COUNT reverse proxies,
-    and then only the entry the nearest trusted proxy appended: anything to its left the client can forge."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")
 
 
 def lockout_message(request):
@@ -60,20 +47,3 @@ class ResilientAxesCacheHandler(AxesCacheHandler):
             super().user_login_failed(sender, credentials, request, **kwargs)
         except ValueError:
             log.warning("Login failure not counted, the cache is unreachable: ip=%s", client_ip(request))
-
-
-@receiver(user_logged_in, dispatch_uid="buurtwijs_log_login")
-def log_login(sender, request, user, **kwargs):
-    log.info("Login succeeded: username=%s ip=%s", user.get_username(), client_ip(request) if request else None)
-
-
-@receiver(user_login_failed, dispatch_uid="buurtwijs_log_login_failed")
-def log_login_failed(sender, credentials, request=None, **kwargs):
-    # Django has already masked the password in credentials; only the username is used.
-    ip = client_ip(request) if request else None
-    log.warning("Login failed: username=%s ip=%s", credentials.get("username"), ip)
-
-
-@receiver(user_locked_out, dispatch_uid="buurtwijs_log_locked_out")
-def log_locked_out(sender, request, username, ip_address, **kwargs):
-    log.warning("Login throttled: username=%s ip=%s", username, ip_address)

@@ -15,8 +15,6 @@ import qrcode.image.svg
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.signals import user_logged_in
-from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -25,8 +23,8 @@ from django.utils.safestring import mark_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from buurtwijs.auth_security import client_ip
-from correspondents.provisioning import CENTRAL_TEAM
+from core.http import client_ip
+from correspondents.chain.provisioning import CENTRAL_TEAM
 
 log = logging.getLogger("buurtwijs.auth")
 
@@ -41,8 +39,8 @@ def confirmed_device(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
-@receiver(user_logged_in, dispatch_uid="buurtwijs_two_factor_needed")
 def decide_at_login(sender, request, user, **kwargs):
+    """user_logged_in (buurtwijs/signal_handlers.py): note in the session whether this user must verify a code."""
     if request is not None and hasattr(request, "session"):
         request.session[SESSION_KEY] = must_use_two_factor(user) or confirmed_device(user) is not None
 

@@ -1,11 +1,7 @@
 """Wagtail's content checker for editors: in the page editor's "Checks" panel and the preview's userbar."""
 
-from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
-
-# Login security lives in the project package, which is no app: importing it here also connects its login log.
-from buurtwijs import two_factor
 
 
 class BuurtwijsContentChecker(ContentCheckerItem):
@@ -39,13 +35,3 @@ def use_buurtwijs_content_checker(request, items, page):
         else item
         for item in items
     ]
-
-
-@hooks.register("register_admin_urls")
-def register_two_factor_urls():
-    return two_factor.urlpatterns
-
-
-@hooks.register("register_account_menu_item")
-def two_factor_account_menu_item(request):
-    return {"url": reverse("two_factor_setup"), "label": "Tweestapsverificatie"}

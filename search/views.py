@@ -5,8 +5,8 @@ from django.shortcuts import render
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from core.listing import paginate
 from stories import facets
-from stories.models import paginate
 
 MAX_QUERY_LENGTH = 200
 # Facets count over the ids of this many best matches: one search query, then GROUP BY counts over those ids.

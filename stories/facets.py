@@ -8,8 +8,8 @@ kind for the current page only, so the number of queries does not grow with the 
 """
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,25 +17,25 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 from django.utils.text import slugify
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
-from correspondents.models import Municipality, RegionalNewsPage
-from stories.events import EventPage
-from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage, paginate, region_pages, with_regions
+from core.listing import paginate
+from correspondents.regions import Municipality, region_pages, with_regions
 
 
 @dataclass(frozen=True)
 class Kind:
     """A kind of page in faceted listings.
 
-    Adding a kind (events, say) takes an entry in KINDS and a branch in templates/components/listing_card.html.
-    Theme and municipality filters apply to a kind whose model has a ``themes`` or ``municipality`` field.
+    A page type takes part by declaring ``facet_kind = (value of ?soort=, label, place in the kind filter)`` and
+    offering ``objects.for_listing()`` (its live, public pages with what its card shows); its card needs a branch
+    in templates/components/listing_card.html. Theme and municipality filters apply to a kind whose model has a
+    ``themes`` or ``municipality`` field.
     """
 
     key: str  # the value of ?soort=
     label: str
     model: type
-    listing: Callable  # () -> the kind's live, public pages with what its card shows
 
     @property
     def content_type_id(self):
@@ -44,19 +44,21 @@ class Kind:
     def field(self, name):
         return next((field for field in self.model._meta.get_fields() if field.name == name), None)
 
+    def listing(self):
+        return self.model.objects.for_listing()
 
-KINDS = (
-    Kind("praktijkverhaal", "Praktijkverhaal", PracticeStoryPage, lambda: PracticeStoryPage.objects.for_listing()),
-    Kind("kennis", "Kennis", KnowledgePage, lambda: KnowledgePage.objects.for_listing()),
-    Kind(
-        "nieuws",
-        "Regionaal nieuws",
-        RegionalNewsPage,
-        lambda: RegionalNewsPage.objects.live().public().defer_streamfields(),
-    ),
-    Kind("bijeenkomst", "Bijeenkomst", EventPage, lambda: EventPage.objects.for_listing()),
-)
-KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+
+@cache
+def all_kinds():
+    """Every page type that declares a facet_kind, in the order the declarations give."""
+    declared = [(model.facet_kind, model) for model in get_page_models() if getattr(model, "facet_kind", None)]
+    return tuple(Kind(key, label, model) for (key, label, _place), model in sorted(declared, key=lambda d: d[0][2]))
+
+
+@cache
+def themed_kinds():
+    """The kinds a theme hub lists: those that have themes."""
+    return tuple(kind for kind in all_kinds() if kind.field("themes"))
 
 
 @dataclass
@@ -118,7 +120,8 @@ class ThemeFacet(Facet):
     param, label, any_label = "thema", "Thema", "Alle thema's"
 
     def load_options(self, universe):
-        themes = ThemeHubPage.objects.live().exclude(self.private).order_by("title").values_list("pk", "slug", "title")
+        theme_model = next(kind.field("themes").related_model for kind in self.kinds if kind.field("themes"))
+        themes = theme_model.objects.live().exclude(self.private).order_by("title").values_list("pk", "slug", "title")
         return [Option(slug, title, pk) for pk, slug, title in themes]
 
     def q(self, option):
@@ -231,8 +234,8 @@ class FacetedPages:
     Page.objects.private_q() if the caller has it.
     """
 
-    def __init__(self, params, universe, facets, kinds=KINDS, keep=None, private=None):
-        self.kinds = kinds
+    def __init__(self, params, universe, facets, kinds=None, keep=None, private=None):
+        self.kinds = kinds = kinds or all_kinds()
         self.keep = keep or {}
         private = Page.objects.private_q() if private is None else private
         self.facets = [facet_class(kinds, private) for facet_class in facets]
@@ -306,18 +309,16 @@ def kennisplein(params):
     """Everything public: stories, knowledge and regional news, by kind, theme, region and year."""
     private = Page.objects.private_q()
     facets = [KindFacet, ThemeFacet, RegionFacet, YearFacet]
-    return FacetedPages(params, universe_of(KINDS, private), facets, private=private)
-
-
-THEME_HUB_KINDS = (KINDS_BY_KEY["praktijkverhaal"], KINDS_BY_KEY["kennis"], KINDS_BY_KEY["bijeenkomst"])
+    return FacetedPages(params, universe_of(all_kinds(), private), facets, private=private)
 
 
 def theme_hub(params, theme):
     """The stories, knowledge pages and gatherings of one theme, by region, municipality and kind."""
     private = Page.objects.private_q()
-    universe = universe_of(THEME_HUB_KINDS, private).filter(with_theme(THEME_HUB_KINDS, theme.pk))
+    kinds = themed_kinds()
+    universe = universe_of(kinds, private).filter(with_theme(kinds, theme.pk))
     facets = [RegionFacet, MunicipalityFacet, KindFacet]
-    return FacetedPages(params, universe, facets, kinds=THEME_HUB_KINDS, private=private)
+    return FacetedPages(params, universe, facets, kinds=kinds, private=private)
 
 
 def search_results(params, page_ids, query):

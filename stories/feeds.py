@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Page
 
+from correspondents.regions import RegionPage
 from stories.models import PracticeStoryPage, StoryIndexPage, ThemeHubPage
 
 FEED_SIZE = 20
@@ -98,8 +99,6 @@ class RegionStoryFeed(StoryFeed):
     """The newest stories from one region, found by the region page's slug; an unknown region is a 404."""
 
     def get_object(self, request, slug):
-        from correspondents.models import RegionPage
-
         return FeedSubject(request, RegionPage.objects.live().public().get(slug=slug))
 
     def stories(self, subject):

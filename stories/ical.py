@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from wagtail.models import PageLogEntry
 
-from stories.events import EventPage
+from community.events import EventPage
 
 CALENDAR_NAME = "Bijeenkomsten Buurtwijs"
 CALENDAR_DESCRIPTION = "Bijeenkomsten van en voor buurtmakers: ontmoeten, leren en uitwisselen."

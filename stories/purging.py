@@ -2,8 +2,10 @@
 unpublished (wagtail.contrib.frontend_cache; the backends are configured in settings).
 
 Wagtail purges the published page itself. This adds the pages that show it: the home page and every section
-under it (the overviews, the Kennisplein), its region, sitemap.xml, and for a story its theme hubs, the hubs
-that pick it, the knowledge pages it builds on and the feeds it is in. A new version can drop a theme or a
+under it (the overviews, the Kennisplein), its region, sitemap.xml, and what the page's own
+``listings_to_purge()`` names: for a story its theme hubs, the hubs that pick it, the knowledge pages it builds
+on and the feeds it is in (stories/models/stories.py); for a gathering its theme hubs and calendar files
+(community/events.py). A new version can drop a theme or a
 knowledge link that the live version had: those pages list the story until they are purged too.
 """
 
@@ -13,9 +15,6 @@ from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
-from stories.events import EventPage
-from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage, region_of
-
 
 def purging_enabled():
     return bool(settings.WAGTAILFRONTENDCACHE)
@@ -24,12 +23,12 @@ def purging_enabled():
 def remember_live_links(sender, instance, update_fields=None, **kwargs):
     """pre_save of a story or a gathering. Publishing saves the new version over the stored, live one (a full
     save): note the themes (and a story's knowledge pages) of the stored version first, as their pages list it
-    until they are purged."""
+    until they are purged. The page's listings_to_purge() reads them."""
     if instance.pk is None or update_fields is not None or not purging_enabled():
         return
     stored = sender.objects.filter(pk=instance.pk)
     instance._live_theme_ids = set(stored.values_list("themes", flat=True)) - {None}
-    if sender is PracticeStoryPage:
+    if hasattr(sender, "knowledge_links"):
         instance._live_knowledge_ids = set(stored.values_list("knowledge_links__knowledge_page", flat=True)) - {None}
 
 
@@ -53,23 +52,11 @@ def add_listings(batch, page):
     listing |= Q(path__startswith=home_path, depth=3)
     paths = [reverse("sitemap")]
 
-    if isinstance(page, PracticeStoryPage):
-        themes = ThemeHubPage.objects.live().filter(Q(stories=page) | Q(pk__in=getattr(page, "_live_theme_ids", ())))
-        picked_by = ThemeHubPage.objects.filter(curated_picks__page=page)
-        knowledge = KnowledgePage.objects.filter(
-            Q(story_links__story=page) | Q(pk__in=getattr(page, "_live_knowledge_ids", ()))
-        )
-        listing |= Q(pk__in=themes.values("pk")) | Q(pk__in=picked_by.values("pk")) | Q(pk__in=knowledge.values("pk"))
-        paths += [reverse("feeds:stories_rss"), reverse("feeds:stories_atom")]
-        for slug in set(themes.values_list("slug", flat=True)):
-            paths += [reverse("feeds:theme_rss", args=[slug]), reverse("feeds:theme_atom", args=[slug])]
-        if region := region_of(page):
-            paths += [reverse("feeds:region_rss", args=[region.slug]), reverse("feeds:region_atom", args=[region.slug])]
-
-    if isinstance(page, EventPage):
-        themes = ThemeHubPage.objects.live().filter(Q(events=page) | Q(pk__in=getattr(page, "_live_theme_ids", ())))
-        listing |= Q(pk__in=themes.values("pk"))
-        paths += [reverse("events_ical"), reverse("event_ical", args=[page.pk])]
+    # The page type knows what else lists it (its theme hubs, feeds, calendar files): ask it.
+    if listings_to_purge := getattr(page, "listings_to_purge", None):
+        more_listing, more_paths = listings_to_purge()
+        listing |= more_listing
+        paths += more_paths
 
     batch.add_pages(Page.objects.live().filter(listing))
     batch.add_urls(root_url + path for path in paths)
@@ -77,7 +64,7 @@ def add_listings(batch, page):
 
 def purge_pages_and_listings(pages):
     """A change that shows on the pages themselves and on the cards that list them (their approved reactions,
-    stories.reactions): purge each page and its listings in one batch."""
+    community/reactions.py): purge each page and its listings in one batch."""
     if not purging_enabled():
         return
     batch = PurgeBatch()

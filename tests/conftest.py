@@ -3,8 +3,8 @@
 import pytest
 from django.core.cache import caches
 
+from correspondents.chain.provisioning import ensure_central_team
 from correspondents.models import RegionPage
-from correspondents.provisioning import ensure_central_team
 from stories.models import ThemeHubPage
 from tests import factories
 

@@ -17,6 +17,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
+from community.events import EventIndexPage, EventPage
+from core import blocks
+from correspondents.chain.provisioning import ensure_central_team, ensure_workflows, provision_region
 from correspondents.models import (
     CorrespondentProfile,
     Municipality,
@@ -24,10 +27,7 @@ from correspondents.models import (
     RegionIndexPage,
     RegionPage,
 )
-from correspondents.provisioning import ensure_central_team, ensure_workflows, provision_region
 from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage
-from stories import blocks
-from stories.events import EventIndexPage, EventPage
 from stories.models import (
     KennispleinPage,
     KnowledgeIndexPage,
@@ -505,7 +505,7 @@ def create_editorial_teams(site_tree, region, other_region):
     )
 
 
-# Bijeenkomsten (stories/events.py) ----------------------------------------------------------------
+# Bijeenkomsten (community/events.py) ----------------------------------------------------------------
 
 
 class EventIndexPageFactory(BasePageFactory):
@@ -531,7 +531,7 @@ class EventPageFactory(BasePageFactory):
         model = EventPage
 
 
-# Deel je verhaal (stories/submissions.py) ---------------------------------------------------------
+# Deel je verhaal (community/submissions.py) ---------------------------------------------------------
 
 
 class StorySubmissionPageFactory(BasePageFactory):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.blocks.base import get_error_json_data
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from buurtwijs.antispam import start_stamp
+from core.antispam import start_stamp
 
 
 def soup(response):
@@ -218,6 +218,6 @@ def admin_text(response):
 
 
 def as_person(data, seconds_ago=60):
-    """Form data for a public form (buurtwijs/antispam.py) as a person posts it: the honeypot empty and the form
+    """Form data for a public form (core/antispam.py) as a person posts it: the honeypot empty and the form
     shown ``seconds_ago``."""
     return {**data, "homepage": "", "started": start_stamp(time.time() - seconds_ago)}

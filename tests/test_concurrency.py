@@ -8,7 +8,7 @@ What Wagtail does, read in wagtail/admin/views/pages/edit.py and wagtail/models/
   omdat deze is vergrendeld."). A page in review is locked in the same way for everyone but its reviewers.
 - Approving does not approve a fixed revision: the task state keeps the revision that was submitted, and
   finishing the workflow publishes the page's latest revision (wagtail.workflows.publish_workflow_state;
-  ours, correspondents.publishing, does the same). A reviewer's fix made while a colleague had the review
+  ours, correspondents.chain.publishing, does the same). A reviewer's fix made while a colleague had the review
   open is therefore published with the approval, not dropped.
 """
 
@@ -20,8 +20,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Revision, TaskState
 
+from correspondents.chain.provisioning import CENTRAL_TASK
 from correspondents.models import Municipality
-from correspondents.provisioning import CENTRAL_TASK
 from stories.models import PracticeStoryPage
 from tests.helpers import (
     CONSENT,

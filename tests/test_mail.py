@@ -1,4 +1,4 @@
-"""Mail after a stored action (buurtwijs/mail.py): only after the commit, and a failure flags instead of undoing."""
+"""Mail after a stored action (core/mail.py): only after the commit, and a failure flags instead of undoing."""
 
 import pytest
 from django.core import mail
@@ -6,7 +6,7 @@ from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
-from buurtwijs.mail import send_after_commit
+from core.mail import send_after_commit
 
 
 def confirmation():

@@ -25,14 +25,14 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from psycopg import sql
 
-from home.management import backups
+from operations import backups
 
 BASE_DIR = Path(settings.BASE_DIR)
 IS_POSTGRESQL = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 VOLATILE = [
     (re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")'), r"\1…\2"),
     (re.compile(r'(nonce=")[^"]*(")'), r"\1…\2"),
-    # The public forms' signed "shown at" stamp (buurtwijs/antispam.py).
+    # The public forms' signed "shown at" stamp (core/antispam.py).
     (re.compile(r'(name="started" value=")[^"]*(")'), r"\1…\2"),
 ]
 

@@ -12,10 +12,17 @@ BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = BASE_DIR / "var"
 
 INSTALLED_APPS = [
+    # The project's floors, top to bottom (docs/architecture.md); the project package itself, the demo content
+    # and the operations commands stand beside them.
+    "buurtwijs",
     "home",
+    "search",
+    "community",
     "stories",
     "correspondents",
-    "search",
+    "core",
+    "demo",
+    "operations",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -125,13 +132,13 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # no banner on every manage.py command
 AXES_DISABLE_ACCESS_LOG = True  # buurtwijs.auth_security logs every login instead
-AXES_CLIENT_IP_CALLABLE = "buurtwijs.auth_security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 AXES_LOCKOUT_CALLABLE = "buurtwijs.auth_security.lockout_response"
 # Number of reverse proxies in front of the app that append the client address to X-Forwarded-For. Without
 # one (0) the header is ignored: anyone can send it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
-# Public forms (buurtwijs/antispam.py): a form posted sooner than this after it was shown is refused as too fast,
+# Public forms (core/antispam.py): a form posted sooner than this after it was shown is refused as too fast,
 # and each address may post each kind of form at most (count, per seconds).
 PUBLIC_FORM_MIN_SECONDS = 3
 PUBLIC_FORM_RATE_LIMITS = {
@@ -163,7 +170,6 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
@@ -193,7 +199,7 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.DutchLoginForm"
 # The central team approves the chain's last step without holding Wagtail's plain publish permission.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "correspondents.publishing.publish_approved_revision"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "correspondents.chain.publishing.publish_approved_revision"
 
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -1,6 +1,6 @@
 from django import template
 
-from correspondents.models import consent_problems_under_review
+from correspondents.chain.tasks import consent_problems_under_review
 
 register = template.Library()
 

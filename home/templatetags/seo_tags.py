@@ -12,7 +12,7 @@ from django.utils.text import Truncator
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
-from correspondents.models import RegionalNewsPage
+from correspondents.regions import RegionalNewsPage
 from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage
 
 register = template.Library()
@@ -114,10 +114,10 @@ def article_data(request, page, image):
 
 def _author(request, page):
     """A correspondent or a knowledge page's named author is a Person; otherwise the central team wrote it."""
-    if isinstance(page, KnowledgePage):
-        name = page.author_name
-    else:
+    if hasattr(page, "author_id"):  # a correspondent's profile (stories, regional news)
         name = page.author.name if page.author_id else ""
+    else:  # a named author, as on knowledge pages
+        name = getattr(page, "author_name", "")
     return {"@type": "Person", "name": name} if name else _organisation(request)
 
 

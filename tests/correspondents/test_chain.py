@@ -10,8 +10,8 @@ from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from correspondents.chain.provisioning import CENTRAL_TASK, CENTRAL_WORKFLOW, CHAIN_WORKFLOW, REGIONAL_TASK
 from correspondents.models import Municipality, RegionPage
-from correspondents.provisioning import CENTRAL_TASK, CENTRAL_WORKFLOW, CHAIN_WORKFLOW, REGIONAL_TASK
 from home.models import BuurtwijsImage
 from stories.models import PracticeStoryPage
 from tests import factories

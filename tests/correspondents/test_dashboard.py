@@ -1,4 +1,4 @@
-"""The editors' dashboards (correspondents/dashboard.py), read as each person sees /admin/ after logging in.
+"""The editors' dashboards (correspondents/chain/dashboard.py), read as each person sees /admin/ after logging in.
 
 Pages enter the chain through the real admin: a correspondent posts the add form with "Indienen", a
 regional editor approves through the workflow action view. Only the ordering test moves timestamps.
@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import TaskState
 
+from correspondents.chain.provisioning import ensure_workflows, provision_region
 from correspondents.models import CorrespondentProfile
-from correspondents.provisioning import ensure_workflows, provision_region
 from stories.models import PracticeStoryPage
 from tests import factories
 from tests.helpers import post_new_page, soup, story_form_data

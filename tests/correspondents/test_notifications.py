@@ -18,7 +18,7 @@ from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.users.models import UserProfile
 
-from correspondents.provisioning import CENTRAL_TEAM, ensure_workflows, provision_region
+from correspondents.chain.provisioning import CENTRAL_TEAM, ensure_workflows, provision_region
 from stories.models import PracticeStoryPage
 from tests import factories
 from tests.helpers import add_url, story_form_data
@@ -234,7 +234,7 @@ def test_who_switched_off_other_notifications_still_gets_submissions(chain, peop
 
 @override_settings(EMAIL_BACKEND="tests.correspondents.test_notifications.BrokenEmailBackend")
 def test_a_failing_mail_server_loses_no_workflow_action(chain, people, caplog):
-    caplog.set_level(logging.ERROR, logger="buurtwijs.notifications")
+    caplog.set_level(logging.ERROR, logger="buurtwijs.mail")
 
     story, mails = chain.submit(people.author)
     regional = story.current_workflow_state.current_task_state
@@ -248,7 +248,7 @@ def test_a_failing_mail_server_loses_no_workflow_action(chain, people, caplog):
     assert regional.status == central.status == TaskState.STATUS_APPROVED
     assert story.live and story.workflow_states.get().status == WorkflowState.STATUS_APPROVED
     assert mails == []
-    failures = [record for record in caplog.records if record.name == "buurtwijs.notifications"]
+    failures = [record for record in caplog.records if record.name == "buurtwijs.mail"]
     # Two regional editors, two central editors, then the author and the two regional editors.
     assert len(failures) == 7
     assert all(record.exc_info and record.levelno == logging.ERROR for record in failures)

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from correspondents.chain.provisioning import provision_region
 from correspondents.models import CorrespondentProfile, Municipality, RegionalNewsPage, RegionIndexPage, RegionPage
-from correspondents.provisioning import provision_region
 from tests import factories
 from tests.helpers import approve, get_page, heading, links, post_new_page, submit_new_page, text
 

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Revision
 
+from correspondents.chain.provisioning import CENTRAL_TEAM, ensure_central_team, provision_region
 from correspondents.models import RegionPage
-from correspondents.provisioning import CENTRAL_TEAM, ensure_central_team, provision_region
 from stories.models import PracticeStoryPage
 from tests import factories
 from tests.helpers import assert_refused, post_new_page, story_form_data
@@ -100,7 +100,7 @@ def test_central_team_is_made_once_and_edits_everywhere_without_publish_permissi
     assert counts() == before
     assert group.name == CENTRAL_TEAM
     # No "publish": with it the team could publish directly and skip the regional step. It publishes by
-    # approving the chain's last step (correspondents.publishing).
+    # approving the chain's last step (correspondents.chain.publishing).
     assert page_permissions(group) == {
         (home.pk, "add_page"),
         (home.pk, "change_page"),

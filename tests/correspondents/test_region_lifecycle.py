@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Collection, GroupPagePermission, Workflow, WorkflowPage
 
+from correspondents.chain.provisioning import CENTRAL_TEAM, CENTRAL_WORKFLOW, CHAIN_WORKFLOW, provision_region
 from correspondents.models import RegionPage
-from correspondents.provisioning import CENTRAL_TEAM, CENTRAL_WORKFLOW, CHAIN_WORKFLOW, provision_region
 
 pytestmark = pytest.mark.django_db
 

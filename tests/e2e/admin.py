@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from home.management.demo_content import PASSWORD
+from demo.demo_content import PASSWORD
 
 
 def log_in(page, site_url, username):

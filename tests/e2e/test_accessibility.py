@@ -11,9 +11,9 @@ from importlib.resources import files
 import pytest
 from django.urls import reverse
 
+from community.events import EventIndexPage, EventPage
 from correspondents.models import RegionalNewsPage, RegionIndexPage, RegionPage
 from home.models import HomePage
-from stories.events import EventIndexPage, EventPage
 from stories.models import (
     KennispleinPage,
     KnowledgeIndexPage,

@@ -2,7 +2,7 @@
 on a story, each first making a mistake. The forms and their error states have no axe-core violations; the
 reaction shows on the story once the central team approved it in the admin.
 
-The forms refuse a post sent sooner than PUBLIC_FORM_MIN_SECONDS after they were shown (buurtwijs/antispam.py),
+The forms refuse a post sent sooner than PUBLIC_FORM_MIN_SECONDS after they were shown (core/antispam.py),
 so the test waits that long before its first submit, as a person typing would.
 """
 
@@ -13,10 +13,9 @@ from django.conf import settings
 from PIL import Image
 from playwright.sync_api import expect
 
-from stories.models import PracticeStoryPage
-from stories.reaction_admin import moderation_url
-from stories.reactions import Reaction
-from stories.submissions import StorySubmission
+from community.reaction_admin import moderation_url
+from community.submissions import StorySubmission
+from stories.models import PracticeStoryPage, Reaction
 from tests.e2e.admin import log_in
 from tests.e2e.test_accessibility import AXE_OPTIONS, describe, run_axe
 

@@ -21,25 +21,25 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from community.events import EventIndexPage, EventPage, EventRegistration
+from community.partners import PartnerIndexPage
+from community.submissions import StorySubmissionPage
+from core.blocks import StoryBodyBlock
 from correspondents.models import CorrespondentProfile, Municipality, RegionPage
-from home.management import demo_content
+from demo import demo_content
 from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage, InformationPage
-from stories.blocks import StoryBodyBlock
-from stories.events import EventIndexPage, EventPage, EventRegistration
 from stories.models import (
     KennispleinPage,
     KnowledgePage,
     Partner,
     PracticeStoryPage,
+    Reaction,
     StoryBuurtmaker,
     StoryKnowledgeLink,
     TargetGroup,
     ThemeCuratedPick,
     ThemeHubPage,
 )
-from stories.partners import PartnerIndexPage
-from stories.reactions import Reaction
-from stories.submissions import StorySubmissionPage
 from tests.helpers import heading, rolled_back
 
 COUNTED = [

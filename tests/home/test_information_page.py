@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from correspondents.provisioning import CENTRAL_TASK, CENTRAL_WORKFLOW
+from correspondents.chain.provisioning import CENTRAL_TASK, CENTRAL_WORKFLOW
 from home.models import InformationPage
 from stories.models import StoryIndexPage
 from tests import factories

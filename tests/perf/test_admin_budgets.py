@@ -23,9 +23,9 @@ from django.urls import reverse
 from modelsearch.signal_handlers import post_save_signal_handler as search_index_on_save
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from correspondents.chain.provisioning import ensure_central_team, ensure_workflows, provision_region
 from correspondents.models import CorrespondentProfile
-from correspondents.provisioning import ensure_central_team, ensure_workflows, provision_region
-from home.management.generated_content import insert_stories
+from demo.generated_content import insert_stories
 from stories.models import PracticeStoryPage
 from tests import factories
 from tests.helpers import rolled_back, text

@@ -13,8 +13,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
-from home.management.commands import bench
-from home.management.generated_content import FIRST_PUBLISHED
+from demo.generated_content import FIRST_PUBLISHED
+from demo.management.commands import bench
 from stories.models import KennispleinPage, PracticeStoryPage
 from tests.helpers import rolled_back, text
 

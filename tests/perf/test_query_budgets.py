@@ -2,7 +2,7 @@
 
 Each URL costs the same number of queries with 5 and with 500 stories, within its budget: nothing costs a query
 per story. The 5 stories are made with the factories, in every region and theme; for 500, 495 generated stories
-(home/management/generated_content.py, the generator of `make bench`) are added on top. Each URL is fetched once
+(demo/generated_content.py, the generator of `make bench`) are added on top. Each URL is fetched once
 to warm up (image renditions are made on the first view), then counted; every page must show a text that proves it
 is not empty. The counts are printed at the end of the run (tests/perf/conftest.py).
 
@@ -16,14 +16,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from community.events import EventPage
+from community.partners import PartnerIndexPage
 from correspondents.models import CorrespondentProfile, RegionalNewsPage
-from home.management.commands.bench import public_page_models
-from home.management.generated_content import add_generated_stories
+from demo.generated_content import add_generated_stories
+from demo.management.commands.bench import public_page_models
 from home.models import InformationPage
-from stories.events import EventPage
-from stories.models import KnowledgePage, PracticeStoryPage, StoryBuurtmaker, StoryKnowledgeLink
-from stories.partners import PartnerIndexPage
-from stories.reactions import Reaction
+from stories.models import KnowledgePage, PracticeStoryPage, Reaction, StoryBuurtmaker, StoryKnowledgeLink
 from tests import factories
 from tests.helpers import rolled_back, text
 from tests.perf.conftest import QUERY_COUNTS

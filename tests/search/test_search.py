@@ -13,9 +13,10 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from core.listing import LISTING_PAGE_SIZE
 from correspondents.models import Municipality
 from search import views
-from stories.models import LISTING_PAGE_SIZE, StoryBuurtmaker
+from stories.models import StoryBuurtmaker
 from tests import factories
 from tests.helpers import heading, links, soup, text
 

@@ -1,4 +1,4 @@
-"""The spam protection shared by the public forms (buurtwijs/antispam.py), on a form of its own.
+"""The spam protection shared by the public forms (core/antispam.py), on a form of its own.
 
 The forms themselves (story intake, reactions, registrations) test the same rules end to end through their
 views; this pins down the mixin and the rate limit, which the three share.
@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from buurtwijs.antispam import SIGNING_SALT, TOO_FAST, SpamCheckedMixin, rate_limited, start_stamp, too_many_requests
+from core.antispam import SIGNING_SALT, TOO_FAST, SpamCheckedMixin, rate_limited, start_stamp, too_many_requests
 from tests.helpers import as_person, soup
 
 

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from stories.models import ELSEWHERE_LIMIT
+from stories.models.stories import ELSEWHERE_LIMIT
 from tests import factories
 from tests.helpers import get_page, soup, story_form_data
 

@@ -15,8 +15,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from buurtwijs.antispam import TOO_FAST
-from stories.events import ALREADY_REGISTERED, EventPage, EventRegistration
+from community.events import ALREADY_REGISTERED, EventPage, EventRegistration
+from core.antispam import TOO_FAST
 from tests import factories
 from tests.helpers import as_person, get_page, heading, links, soup, text
 

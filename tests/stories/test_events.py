@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from stories.events import EventPage, EventRegistration
+from community.events import EventPage, EventRegistration
 from tests import factories
 from tests.helpers import (
     add_url,

@@ -19,7 +19,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from stories.models import LISTING_PAGE_SIZE, KennispleinPage
+from core.listing import LISTING_PAGE_SIZE
+from stories.models import KennispleinPage
 from tests import factories
 from tests.helpers import get_page, heading, links, post_new_page, rolled_back, soup, text
 

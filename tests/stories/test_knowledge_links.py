@@ -2,7 +2,8 @@
 
 import pytest
 
-from stories.models import LISTING_PAGE_SIZE, PracticeStoryPage, StoryKnowledgeLink
+from core.listing import LISTING_PAGE_SIZE
+from stories.models import PracticeStoryPage, StoryKnowledgeLink
 from tests import factories
 from tests.helpers import assert_link_with_label, get_page, post_new_page, soup, story_form_data, text
 

@@ -2,7 +2,9 @@
 
 import pytest
 
-from stories.models import LISTING_PAGE_SIZE, PracticeStoryPage, with_regions
+from core.listing import LISTING_PAGE_SIZE
+from correspondents.regions import with_regions
+from stories.models import PracticeStoryPage
 from tests import factories
 from tests.helpers import get_page, soup
 

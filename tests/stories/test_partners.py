@@ -1,4 +1,4 @@
-"""The partners page (stories/partners.py): every partner organisation with its logo, website, upcoming gatherings
+"""The partners page (community/partners.py): every partner organisation with its logo, website, upcoming gatherings
 and stories; one per site, under the home page, linked from every page's footer."""
 
 import datetime
@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from stories.partners import STORIES_PER_PARTNER, PartnerIndexPage
+from community.partners import STORIES_PER_PARTNER, PartnerIndexPage
 from tests import factories
 from tests.helpers import get_page, heading, links, post_new_page, soup, text
 

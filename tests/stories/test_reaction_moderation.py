@@ -7,7 +7,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from stories.reactions import Reaction
+from stories.models import Reaction
 from tests import factories
 from tests.helpers import admin_text, assert_refused, get_page, soup
 from tests.test_caching import purged  # noqa: F401 -- the recording frontend cache fixture

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from stories.reactions import Reaction
+from stories.models import Reaction
 from tests import factories
 from tests.helpers import as_person, get_page, links, soup, text
 

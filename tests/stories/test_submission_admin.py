@@ -1,4 +1,4 @@
-""" "Deel je verhaal" for the editors (stories/submission_admin.py): the dashboard panel, coaching and deletion."""
+""" "Deel je verhaal" for the editors (community/submission_admin.py): the dashboard panel, coaching and deletion."""
 
 import pytest
 from django.contrib.messages import get_messages
@@ -11,9 +11,9 @@ from django.utils.formats import date_format
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from community.submissions import StorySubmission, create_submission, notify_new_submission
 from correspondents.models import RegionPage
 from stories.models import PracticeStoryPage
-from stories.submissions import StorySubmission, create_submission, notify_new_submission
 from tests import factories
 from tests.helpers import admin_text, soup
 
@@ -21,7 +21,7 @@ BuurtwijsImage = get_image_model()
 
 
 def submit(municipality, theme, title="Soep op woensdag", name="Fatima El Amrani", photos=1, other=""):
-    """A submission as the public form stores it (stories.submissions.create_submission)."""
+    """A submission as the public form stores it (community.submissions.create_submission)."""
     from tests.stories.test_submissions import photo
 
     data = {

@@ -1,4 +1,4 @@
-""" "Deel je verhaal" (stories/submissions.py): the public form, the draft it becomes, the mails, and bad input."""
+""" "Deel je verhaal" (community/submissions.py): the public form, the draft it becomes, the mails, and bad input."""
 
 import io
 import struct
@@ -18,8 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from community.submissions import NOT_LISTED, StorySubmission, StorySubmissionPage
 from stories.models import PracticeStoryPage
-from stories.submissions import NOT_LISTED, StorySubmission, StorySubmissionPage
 from tests import factories
 from tests.helpers import as_person, assert_refused, get_page, post_new_page, soup, text
 

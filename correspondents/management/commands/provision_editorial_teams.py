@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from correspondents.provisioning import CENTRAL_TEAM, CENTRAL_WORKFLOW, CHAIN_WORKFLOW, provision_all
+from correspondents.chain.provisioning import CENTRAL_TEAM, CENTRAL_WORKFLOW, CHAIN_WORKFLOW, provision_all
 
 
 class Command(BaseCommand):

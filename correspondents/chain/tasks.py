@@ -1,0 +1,130 @@
+"""The chain's steps: Wagtail tasks with the rules every step shares (see correspondents/chain/__init__.py)."""
+
+import operator
+from functools import reduce
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Cast
+from django.utils import timezone
+from wagtail.models import AbstractGroupApprovalTask, Page, Task, TaskState
+
+from correspondents.regions import RegionPage, region_of
+
+
+class EditorialTaskMixin:
+    """Shared rules of the editorial chain's steps: nobody approves their own work, and no story passes
+    a step while its consent record is incomplete."""
+
+    def user_is_reviewer(self, obj, user):
+        raise NotImplementedError
+
+    def get_actions(self, obj, user):
+        if not self.user_is_reviewer(obj, user) or is_own_work(obj, user):
+            return []
+        if consent_problems_under_review(obj):
+            # "Goedkeuren" opens a dialog that says what is missing (get_template_for_action) and cannot approve.
+            return [("reject", "Wijzigingen vragen", True), ("approve", "Goedkeuren", True)]
+        return [
+            ("reject", "Wijzigingen vragen", True),
+            ("approve", "Goedkeuren", False),
+            ("approve", "Goedkeuren met opmerking", True),
+        ]
+
+    def get_template_for_action(self, action):
+        return "correspondents/workflow/approve_modal.html" if action == "approve" else ""
+
+    def user_can_access_editor(self, obj, user):
+        return self.user_is_reviewer(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.user_is_reviewer(obj, user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The admin offers only get_actions(); this also guards every other way in.
+        page = task_state.workflow_state.content_object
+        if action_name not in {name for name, _label, _modal in self.get_actions(page, user)}:
+            raise PermissionDenied
+        if action_name == "approve" and consent_problems_under_review(page):
+            raise PermissionDenied("De toestemming is nog niet compleet.")
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+def is_own_work(obj, user):
+    """Whether the user submitted the page to the workflow or wrote its latest revision (which approval publishes)."""
+    workflow_state = obj.current_workflow_state
+    latest_revision = obj.get_latest_revision()
+    return user.pk in {
+        workflow_state and workflow_state.requested_by_id,
+        latest_revision and latest_revision.user_id,
+    }
+
+
+def consent_problems_under_review(obj):
+    """The consent problems of the latest revision, the one approval publishes: asked of the page types that keep
+    a consent record (they have ``consent_problems()``), none for other pages."""
+    if not hasattr(obj.specific_class, "consent_problems"):
+        return []
+    return obj.specific_deferred.get_latest_revision_as_object().consent_problems()
+
+
+class RegionalApprovalTask(EditorialTaskMixin, Task):
+    """First step: the editors of the region the page lives in approve it; editors of other regions cannot."""
+
+    def user_is_reviewer(self, obj, user):
+        if user.is_superuser:
+            return True
+        region = region_of(obj)
+        return bool(region and region.editors_group_id and user.groups.filter(pk=region.editors_group_id).exists())
+
+    def start(self, workflow_state, user=None):
+        if region_of(workflow_state.content_object):
+            return super().start(workflow_state, user=user)
+        # A region page itself, or the regions index: no regional editors above it, so only the central team
+        # reviews. A skipped step moves the workflow on at once, and nobody is asked to review it.
+        return TaskState.objects.create(
+            workflow_state=workflow_state,
+            task=self,
+            revision=workflow_state.content_object.get_latest_revision(),
+            status=TaskState.STATUS_SKIPPED,
+            finished_at=timezone.now(),
+        )
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        regions = RegionPage.objects.filter(editors_group__in=user.groups.all())
+        if not regions:
+            return TaskState.objects.none()
+        in_regions = reduce(operator.or_, (Q(path__startswith=region.path) for region in regions))
+        page_ids = Page.objects.filter(in_regions).annotate(id_text=Cast("pk", models.CharField())).values("id_text")
+        return states.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id__in=page_ids,
+        )
+
+    @classmethod
+    def get_description(cls):
+        return "De regioredactie van de regio waarin de pagina staat, keurt deze stap goed."
+
+    class Meta:
+        verbose_name = "goedkeuring door de regioredactie"
+        verbose_name_plural = "goedkeuringen door de regioredactie"
+
+
+class CentralApprovalTask(EditorialTaskMixin, AbstractGroupApprovalTask):
+    """The central editorial team's step; approving the last step publishes the page."""
+
+    def user_is_reviewer(self, obj, user):
+        return user.is_superuser or self._user_in_groups(user)
+
+    @classmethod
+    def get_description(cls):
+        return "Leden van de gekozen groepen keuren deze stap goed; wie zelf indiende, kan niet goedkeuren."
+
+    class Meta:
+        verbose_name = "goedkeuring door de centrale redactie"
+        verbose_name_plural = "goedkeuringen door de centrale redactie"

@@ -1,0 +1,36 @@
+"""The stories app's models, as Django looks for them here: practice stories (stories.py), themes (themes.py),
+knowledge (knowledge.py), the Kennisplein (kennisplein.py) and the reactions under stories and knowledge pages
+(reactions.py).
+
+The community's models (gatherings, partners page, intake) belong to this app too, for their tables and
+migrations, but live on the floor above, in community/ (docs/architecture.md, "Floors").
+"""
+
+from stories.models.kennisplein import KennispleinPage
+from stories.models.knowledge import KnowledgeIndexPage, KnowledgePage
+from stories.models.reactions import Reaction
+from stories.models.stories import (
+    Partner,
+    PracticeStoryPage,
+    StoryBuurtmaker,
+    StoryIndexPage,
+    StoryKnowledgeLink,
+    TargetGroup,
+)
+from stories.models.themes import ThemeCuratedPick, ThemeHubPage, ThemeIndexPage
+
+__all__ = [
+    "KennispleinPage",
+    "KnowledgeIndexPage",
+    "KnowledgePage",
+    "Partner",
+    "PracticeStoryPage",
+    "Reaction",
+    "StoryBuurtmaker",
+    "StoryIndexPage",
+    "StoryKnowledgeLink",
+    "TargetGroup",
+    "ThemeCuratedPick",
+    "ThemeHubPage",
+    "ThemeIndexPage",
+]

@@ -1,0 +1,83 @@
+"""Themes: the themes overview, a theme hub (the editors' intro and picks, and everything tagged with the theme,
+filtered by stories/facets.py) and its curated picks."""
+
+from django import forms
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.listing import live_pages_in_order
+from core.pages import INTRO_FEATURES, BasePage, SectionIndexPage
+from stories import facets
+
+
+class ThemeIndexPage(SectionIndexPage):
+    subpage_types = ["stories.ThemeHubPage"]
+    page_description = "Het overzicht van alle thema's."
+
+    class Meta:
+        verbose_name = "overzicht thema's"
+        verbose_name_plural = "overzichten thema's"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = (
+            ThemeHubPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("listing_image")
+            .annotate(story_count=models.Count("stories", filter=models.Q(stories__live=True)))
+            .order_by("title")
+        )
+        return context
+
+
+class ThemeHubPage(BasePage):
+    intro = RichTextField("inleiding van de redactie", features=INTRO_FEATURES + ["ol", "ul"])
+    related_themes = ParentalManyToManyField(
+        "self", verbose_name="verwante thema's", blank=True, symmetrical=False, related_name="+"
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("curated_picks", label="Keuze van de redactie", heading="Keuze van de redactie", max_num=6),
+        FieldPanel("related_themes", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro", "listing_image", "related_themes"]
+
+    parent_page_types = ["stories.ThemeIndexPage"]
+    subpage_types = []
+    page_description = (
+        "Een thema: inleiding van de redactie, uitgelichte verhalen en alle verhalen en kennis over dit thema."
+    )
+
+    class Meta:
+        verbose_name = "thema"
+        verbose_name_plural = "thema's"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = listing = facets.theme_hub(request.GET, self)
+        context["results"] = listing.newest_first(request)
+        context["curated_picks"] = live_pages_in_order(
+            Page.objects.specific().defer_streamfields(), [pick.page_id for pick in self.curated_picks.all()]
+        )
+        context["related"] = self.related_themes.live().public().order_by("title")
+        return context
+
+
+class ThemeCuratedPick(Orderable):
+    theme = ParentalKey(ThemeHubPage, on_delete=models.CASCADE, related_name="curated_picks")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="verhaal of kennispagina", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page", page_type=["stories.PracticeStoryPage", "stories.KnowledgePage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "keuze van de redactie"
+        verbose_name_plural = "keuzes van de redactie"
