@@ -6,8 +6,8 @@ with the tz database, and every calendar shows it in its reader's own time zone.
 nothing needs the local wall-clock time that a recurrence rule would. The feed names Europe/Amsterdam as a hint
 (X-WR-TIMEZONE) for the clients that use it to show the calendar.
 
-The generator is small and written here, so the site has no runtime dependency for it; the tests parse its output
-with the ``icalendar`` package. Both views cost a constant number of queries, however many events there are.
+The ``icalendar`` package writes the calendar: it escapes TEXT values and folds long lines. Both views cost a
+constant number of queries, however many events there are.
 """
 
 import datetime
@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import icalendar
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from icalendar.parser import Contentline
 from wagtail.models import PageLogEntry
 
 from community.events import EventPage
@@ -28,13 +30,12 @@ CALENDAR_NAME = "Bijeenkomsten Buurtwijs"
 CALENDAR_DESCRIPTION = "Bijeenkomsten van en voor buurtmakers: ontmoeten, leren en uitwisselen."
 CALENDAR_TIME_ZONE = "Europe/Amsterdam"
 PRODUCT_ID = "-//Buurtwijs//Bijeenkomsten//NL"
-REFRESH_INTERVAL = "PT6H"  # how often a subscribed calendar should look for changes
+REFRESH_INTERVAL = datetime.timedelta(hours=6)  # how often a subscribed calendar should look for changes
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 FEED_FILENAME = "bijeenkomsten-buurtwijs.ics"
 
-CRLF = "\r\n"
-MAX_LINE_OCTETS = 75  # RFC 5545 3.1: longer lines are folded; the line break is not counted
-# TEXT may hold no control characters but the horizontal tab (RFC 5545 3.3.11); line breaks are escaped first.
+MAX_LINE_OCTETS = 75  # RFC 5545 3.1: icalendar folds longer lines; the line break is not counted
+# TEXT may hold no control characters but the horizontal tab (RFC 5545 3.3.11); line breaks are made \n first.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -53,84 +54,78 @@ class CalendarEvent:
     sequence: int = 0
 
 
-# The generator ------------------------------------------------------------------------------------------------
+# The calendar -------------------------------------------------------------------------------------------------
 
 
-def escape_text(value):
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped."""
-    value = str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+def plain_text(value):
+    """Text as a TEXT value may hold it: line breaks as \\n and no other control character but the tab. icalendar
+    escapes the line breaks, backslashes, semicolons and commas, but writes control characters as they are."""
+    value = str(value).replace("\r\n", "\n").replace("\r", "\n")
     return CONTROL_CHARACTERS.sub("", value)
 
 
-def utc_datetime(value):
-    """A DATE-TIME in UTC, form #2 of RFC 5545 3.3.5: 20261024T173000Z."""
-    return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+def utc(value):
+    """In UTC, so that icalendar writes form #2 of RFC 5545 3.3.5 (20261024T173000Z) and no TZID."""
+    return value.astimezone(datetime.UTC)
 
 
-def fold(line):
-    """Split a content line into lines of at most 75 octets; each continuation starts with one space.
-
-    Splits between characters, never inside a character's UTF-8 bytes, so every line is valid UTF-8 on its own.
-    """
-    lines, current, octets = [], "", 0
-    for character in line:
-        size = len(character.encode())
-        if octets + size > MAX_LINE_OCTETS:
-            lines.append(current)
-            current, octets = " ", 1
-        current += character
-        octets += size
-    lines.append(current)
-    return CRLF.join(lines)
-
-
-def content_line(name, value):
-    return fold(f"{name}:{value}")
-
-
-def vevent_lines(event, stamp):
-    lines = [
-        "BEGIN:VEVENT",
-        content_line("UID", event.uid),
-        content_line("DTSTAMP", utc_datetime(stamp)),
-        content_line("DTSTART", utc_datetime(event.start)),
-    ]
+def vevent(event, stamp):
+    component = icalendar.Event()
+    component.add("UID", event.uid)
+    component.add("DTSTAMP", utc(stamp))
+    component.add("DTSTART", utc(event.start))
     if event.end is not None:
-        lines.append(content_line("DTEND", utc_datetime(event.end)))
-    lines += [
-        content_line("SUMMARY", escape_text(event.summary)),
-        content_line("DESCRIPTION", escape_text(event.description)),
-    ]
+        component.add("DTEND", utc(event.end))
+    component.add("SUMMARY", plain_text(event.summary))
+    component.add("DESCRIPTION", plain_text(event.description))
     if event.location:
-        lines.append(content_line("LOCATION", escape_text(event.location)))
-    lines.append(content_line("URL", event.url))  # a URI, not TEXT: not escaped
+        component.add("LOCATION", plain_text(event.location))
+    component.add("URL", event.url)
     if event.last_modified is not None:
-        lines.append(content_line("LAST-MODIFIED", utc_datetime(event.last_modified)))
-    lines += [content_line("SEQUENCE", event.sequence), "STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]
-    return lines
+        component.add("LAST-MODIFIED", utc(event.last_modified))
+    component.add("SEQUENCE", event.sequence)
+    component.add("STATUS", "CONFIRMED")
+    component.add("TRANSP", "OPAQUE")
+    return component
 
 
 def calendar(events, feed=False, stamp=None):
     """A VCALENDAR with these events, as text with CRLF line endings. ``feed``: a calendar to subscribe to, with
     its name, description and time zone (a single event's file adds to the reader's own calendar)."""
     stamp = stamp or timezone.now()
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", content_line("PRODID", PRODUCT_ID), "CALSCALE:GREGORIAN"]
-    lines.append("METHOD:PUBLISH")
+    component = icalendar.Calendar()
+    component.add("VERSION", "2.0")
+    component.add("PRODID", PRODUCT_ID)
+    component.add("CALSCALE", "GREGORIAN")
+    component.add("METHOD", "PUBLISH")
     if feed:
-        lines += [
-            content_line("NAME", escape_text(CALENDAR_NAME)),  # RFC 7986
-            content_line("X-WR-CALNAME", escape_text(CALENDAR_NAME)),
-            content_line("DESCRIPTION", escape_text(CALENDAR_DESCRIPTION)),
-            content_line("X-WR-CALDESC", escape_text(CALENDAR_DESCRIPTION)),
-            content_line("X-WR-TIMEZONE", CALENDAR_TIME_ZONE),
-            content_line("REFRESH-INTERVAL;VALUE=DURATION", REFRESH_INTERVAL),  # RFC 7986
-            content_line("X-PUBLISHED-TTL", REFRESH_INTERVAL),
-        ]
+        # Typed explicitly: icalendar writes a value of a property it has no type for (X-..., and RFC 7986's
+        # REFRESH-INTERVAL in icalendar 6) as str() gives it, unescaped.
+        component.add("NAME", CALENDAR_NAME)  # RFC 7986
+        component.add("X-WR-CALNAME", icalendar.vText(CALENDAR_NAME))
+        component.add("DESCRIPTION", CALENDAR_DESCRIPTION)
+        component.add("X-WR-CALDESC", icalendar.vText(CALENDAR_DESCRIPTION))
+        component.add("X-WR-TIMEZONE", icalendar.vText(CALENDAR_TIME_ZONE))
+        component.add("REFRESH-INTERVAL", icalendar.vDuration(REFRESH_INTERVAL), parameters={"VALUE": "DURATION"})
+        component.add("X-PUBLISHED-TTL", icalendar.vDuration(REFRESH_INTERVAL))
     for event in events:
-        lines += vevent_lines(event, stamp)
-    lines.append("END:VCALENDAR")
-    return CRLF.join(lines) + CRLF
+        component.add_component(vevent(event, stamp))
+    return component.to_ical(sorted=False).decode()
+
+
+# How icalendar escapes and folds, for the tests that check the output byte by byte ----------------------------
+
+
+def escape_text(value):
+    """A TEXT value as the calendar holds it (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks
+    escaped."""
+    return icalendar.vText(plain_text(value)).to_ical().decode()
+
+
+def fold(line):
+    """A content line as the calendar holds it: lines of at most 75 octets, each continuation starting with one
+    space, never split inside a character's UTF-8 bytes."""
+    return Contentline(line).to_ical().decode()
 
 
 # From event pages -------------------------------------------------------------------------------------------
