@@ -1,22 +1,8 @@
 # Buurtwijs: every task starts here; .ci/run uses the same targets.
 
-# The Python that creates .venv: the first of PYTHON_CANDIDATES that requires-python in pyproject.toml allows, so
-# python3 only when it is a version the project supports. To choose one: make install PYTHON=/path/to/python3.11
-PYTHON_CANDIDATES := python3 python3.11 python3.12 python3.13
-REQUIRES_PYTHON = $(shell sed -n 's/^requires-python *= *"\(.*\)"/\1/p' pyproject.toml)
-# Exits 0 when the Python running it satisfies REQUIRES_PYTHON's clauses (>=, >, <=, <, ==, != on X.Y[.Z]; any
-# other clause counts as not satisfied).
-FITS = -c 'import operator as o, re, sys; \
-	ops = {">=": o.ge, ">": o.gt, "<=": o.le, "<": o.lt, "==": o.eq, "!=": o.ne}; \
-	clauses = [re.fullmatch(r"\s*(>=|<=|==|!=|<|>)\s*(\d+(\.\d+)*)\s*", c) for c in sys.argv[1].split(",")]; \
-	sys.exit(not all(m and ops[m[1]](sys.version_info[:3], tuple(int(n) for n in (m[2] + ".0.0").split(".")[:3])) \
-		for m in clauses))' '$(REQUIRES_PYTHON)'
-# ?= makes it recursive: the search runs only when a recipe uses PYTHON, and not at all when PYTHON is given.
-PYTHON ?= $(shell for p in $(PYTHON_CANDIDATES); do $$p $(FITS) 2>/dev/null && { echo $$p; break; }; done)
-PYTHON_FITS = $(if $(PYTHON),$(shell $(PYTHON) $(FITS) 2>/dev/null && echo yes))
-NO_PYTHON = make install needs Python $(REQUIRES_PYTHON) (requires-python in pyproject.toml) to create $(VENV), \
-	$(if $(PYTHON),but PYTHON=$(PYTHON) is not one,but none of $(PYTHON_CANDIDATES) is one). \
-	Install one, or name it: make install PYTHON=/path/to/python3.11
+# The Python that creates .venv: python3 when it is 3.11 (requires-python in pyproject.toml), else python3.11.
+PY_VERSION_OK := import sys; sys.exit(sys.version_info[:2] != (3, 11))
+PYTHON ?= $(firstword $(foreach p,python3 python3.11,$(shell $(p) -c '$(PY_VERSION_OK)' 2>/dev/null && echo $(p))))
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
@@ -30,13 +16,15 @@ help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: requirements.lock pyproject.toml
-	$(if $(wildcard $(BIN)/python),,$(if $(PYTHON_FITS),,@echo "$(NO_PYTHON)" >&2; exit 1))
+	@test -x $(BIN)/python || $(PYTHON) -c '$(PY_VERSION_OK)' 2>/dev/null || { \
+		echo "make install needs Python 3.11 to create $(VENV), and found none (tried $(or $(PYTHON),python3 and python3.11))." >&2; \
+		echo "Install Python 3.11, or name one: make install PYTHON=/path/to/python3.11" >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.lock
 	touch $@
 
-install: $(BIN)/.installed ## Create .venv (a Python that requires-python allows, or PYTHON=…) with the locked dependencies
+install: $(BIN)/.installed ## Create .venv (Python 3.11: python3 or python3.11, or PYTHON=…) with the locked dependencies
 
 migrate: install ## Apply database migrations
 	mkdir -p var

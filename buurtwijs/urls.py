@@ -9,9 +9,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from buurtwijs.api import api_router
-from community import reactions
+from community import ical, reactions
 from search import views as search_views
-from stories import feeds, ical
+from stories import feeds
 
 feed_patterns = [
     path("verhalen/rss/", feeds.StoryFeed(), name="stories_rss"),

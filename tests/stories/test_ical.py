@@ -1,4 +1,4 @@
-"""iCalendar for gatherings (stories/ical.py): one .ics per event and a feed of every upcoming event.
+"""iCalendar for gatherings (community/ical.py): one .ics per event and a feed of every upcoming event.
 
 The output is read twice: byte by byte for what RFC 5545 asks of the text itself (CRLF, lines of at most 75 octets,
 escaping), and with the ``icalendar`` package, as a calendar program would.
@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from stories.ical import MAX_LINE_OCTETS, escape_text, fold
+from community.ical import MAX_LINE_OCTETS, escape_text, fold
 from tests import factories
 from tests.helpers import links, soup
 
