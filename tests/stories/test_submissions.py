@@ -21,7 +21,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 from stories.models import PracticeStoryPage
 from stories.submissions import NOT_LISTED, StorySubmission, StorySubmissionPage
 from tests import factories
-from tests.helpers import as_person, assert_refused, get_page, post_new_page, soup, text
+from tests.helpers import as_person, assert_refused, get_page, heading, post_new_page, soup, text
 
 BuurtwijsImage = get_image_model()
 SCRIPT = '<script>alert("buurt")</script>'
@@ -208,7 +208,16 @@ def test_the_form_is_csrf_protected(submission_page, region, theme, nieuwegein):
     client = Client(enforce_csrf_checks=True)
     response = client.post(submission_page.url, answers(nieuwegein, theme))
     assert response.status_code == 403
+    assert heading(response) == "Je formulier is verlopen"
     assert not StorySubmission.objects.exists()
+
+    # The same answers with the token of the form the browser was shown are taken.
+    token = soup(client.get(submission_page.url)).find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    response = client.post(
+        submission_page.url, {**answers(nieuwegein, theme), "csrfmiddlewaretoken": token}, follow=True
+    )
+    assert "Bedankt, je verhaal is verstuurd" in text(response)
+    assert StorySubmission.objects.get().page.title == "Soep op woensdag"
 
 
 # A submission becomes a draft --------------------------------------------------------------------
