@@ -1,6 +1,6 @@
-"""Who may do what where: the permission matrix of issue 3, role × action × place.
+"""Who may do what where (docs/architecture.md, "The editorial chain"): a permission matrix, role × action × place.
 
-Read MATRIX like the issue's table. The places are four stories:
+Read MATRIX as a table: a row per action, a column per place. The places are four stories:
 
 - "own draft in R": a never-published story in Utrecht (R) that the person under test wrote and submits;
 - "R": a live story in Utrecht written by a correspondent of Utrecht (not the person under test);
