@@ -241,6 +241,11 @@ def test_a_form_sent_too_fast_is_refused_with_the_answers_kept(client, story):
     assert message.startswith("Dat ging wel erg snel.")
     assert kept(response, "text").strip() == REACTION["text"]
 
+    # The same answers after the time a person takes to write them are taken.
+    thanks = client.post(form_url(story), as_person(REACTION), follow=True)
+    assert soup(thanks).h1.get_text() == "Bedankt voor je reactie"
+    assert Reaction.objects.get().text == REACTION["text"]
+
 
 def test_too_many_reactions_from_one_address_get_a_dutch_429(client, story, settings):
     settings.PUBLIC_FORM_RATE_LIMITS = {**settings.PUBLIC_FORM_RATE_LIMITS, "reaction": (2, 600)}

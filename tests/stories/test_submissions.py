@@ -485,6 +485,10 @@ def test_a_filled_honeypot_pretends_success_and_stores_nothing(client, post, tea
     assert not StorySubmission.objects.exists() and not PracticeStoryPage.objects.exists()
     assert not BuurtwijsImage.objects.exists() and not mail.outbox
 
+    # The same answers with the honeypot left empty, as a person leaves it, are stored.
+    assert post(with_photo(answers(nieuwegein, theme), 1, photo())).status_code == 302
+    assert PracticeStoryPage.objects.get().title == "Soep op woensdag" and BuurtwijsImage.objects.count() == 1
+
 
 def test_a_form_sent_too_fast_is_refused_with_every_answer_kept(post, teams, nieuwegein, theme):
     data = answers(nieuwegein, theme)
@@ -492,6 +496,10 @@ def test_a_form_sent_too_fast_is_refused_with_every_answer_kept(post, teams, nie
     assert "Dat ging wel erg snel." in error_summary(response)
     assert_answers_kept(response, data)
     assert not StorySubmission.objects.exists()
+
+    # The same answers after the time a person takes to write them are taken.
+    assert post(data).status_code == 302
+    assert StorySubmission.objects.get().page.title == "Soep op woensdag"
 
 
 def test_too_many_submissions_from_one_address_get_a_dutch_429(post, settings, teams, nieuwegein, theme):
