@@ -25,7 +25,7 @@ def home(db):
 
 @pytest.fixture
 def site_tree(home) -> factories.SiteTree:
-    """The sections under the home page, as in DESIGN.md."""
+    """The sections under the home page, as in "The page tree" of docs/architecture.md."""
     return factories.create_site_tree(home)
 
 

@@ -455,7 +455,7 @@ def create_home():
 
 
 def create_site_tree(home=None):
-    """The home page and the sections under it, as in DESIGN.md."""
+    """The home page and the sections under it, as in "The page tree" of docs/architecture.md."""
     home = home or create_home()
     return SiteTree(
         home=home,

@@ -198,12 +198,16 @@ def test_bad_parameters_give_400_not_an_error(client, soep, params):
 
     assert response.status_code == 400
     assert "message" in response.json()
+    assert titles(client, STORIES) == ["Soep op woensdag"]  # the same listing without the bad parameter
 
 
 def test_bad_parameters_on_themes_and_regions_give_400(client, theme, region):
     assert client.get(THEMES, {"related_themes": "abc"}).status_code == 400
     assert client.get(REGIONS, {"municipalities": "abc"}).status_code == 400
     assert client.get(REGIONS, {"order": "municipalities"}).status_code == 400
+    # The same listings without the bad parameters.
+    assert titles(client, THEMES) == ["Eenzaamheid"]
+    assert titles(client, REGIONS) == ["Utrecht"]
 
 
 def test_the_api_is_read_only(client, admin_client, soep):
@@ -236,6 +240,11 @@ def test_no_draft_or_private_story_in_listing_or_detail(client, admin_client, so
         assert http_client.get(f"{STORIES}{page.pk}/").status_code == 404
         assert http_client.get(f"{STORIES}find/", {"id": page.pk}).status_code == 404
         assert http_client.get(f"{STORIES}find/", {"html_path": page.url_path.split("/", 2)[2]}).status_code == 404
+        # The same three requests for the live, public story find it.
+        assert get_json(http_client, f"{STORIES}{soep.pk}/")["title"] == "Soep op woensdag"
+        for params in ({"id": soep.pk}, {"html_path": soep.url_path.split("/", 2)[2]}):
+            found = http_client.get(f"{STORIES}find/", params, follow=True)
+            assert found.status_code == 200 and found.json()["title"] == "Soep op woensdag", params
 
 
 def test_a_visitor_who_entered_the_password_still_gets_no_private_story(client, soep, hidden):
@@ -246,6 +255,7 @@ def test_a_visitor_who_entered_the_password_still_gets_no_private_story(client, 
 
     assert titles(client, STORIES) == ["Soep op woensdag"]
     assert client.get(f"{STORIES}{hidden['password'].pk}/").status_code == 404
+    assert get_json(client, f"{STORIES}{soep.pk}/")["title"] == "Soep op woensdag"
 
 
 def test_private_regions_and_draft_themes_are_left_out(client, site_tree, soep, hidden, theme, region):
@@ -259,6 +269,8 @@ def test_private_regions_and_draft_themes_are_left_out(client, site_tree, soep, 
     assert titles(client, REGIONS) == ["Utrecht"]
     assert client.get(f"{REGIONS}{hidden['private parent'].get_parent().pk}/").status_code == 404
     assert client.get(f"{THEMES}{draft_theme.pk}/").status_code == 404
+    assert get_json(client, f"{REGIONS}{region.pk}/")["title"] == "Utrecht"
+    assert get_json(client, f"{THEMES}{theme.pk}/")["title"] == "Eenzaamheid"
     story = get_json(client, f"{STORIES}{soep.pk}/")
     assert [t["title"] for t in story["themes"]] == ["Armoede", "Eenzaamheid"]
 
@@ -280,6 +292,11 @@ def test_an_endpoint_shows_only_its_own_page_type(client, soep, theme, region):
     assert client.get(f"{STORIES}{theme.pk}/").status_code == 404
     assert client.get(f"{THEMES}{soep.pk}/").status_code == 404
     assert client.get(f"{REGIONS}{soep.pk}/").status_code == 404
+
+    # Each page at its own endpoint.
+    assert get_json(client, f"{STORIES}{soep.pk}/")["title"] == "Soep op woensdag"
+    assert get_json(client, f"{THEMES}{theme.pk}/")["title"] == "Eenzaamheid"
+    assert get_json(client, f"{REGIONS}{region.pk}/")["title"] == "Utrecht"
 
 
 # Cost ----------------------------------------------------------------------------------------------------

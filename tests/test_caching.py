@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import resolve, reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django_tasks.signals import task_enqueued
@@ -22,7 +22,16 @@ from correspondents.models import Municipality, RegionalNewsPage
 from stories.models import PracticeStoryPage, StoryKnowledgeLink
 from tests import factories
 from tests.correspondents.test_pages import news_form_data
-from tests.helpers import edit_url, post_new_page, story_form_data
+from tests.helpers import (
+    CONSENT,
+    approve,
+    edit_url,
+    get_page,
+    heading,
+    post_new_page,
+    story_form_data,
+    submit_new_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -258,6 +267,31 @@ def test_publishing_a_story_purges_the_story_and_every_page_that_lists_it(
     )
 
 
+def test_the_chains_final_approval_purges_the_story_and_every_page_that_lists_it(
+    purged, client, editorial_teams, region, theme, method, other_theme, research
+):
+    """The editorial chain's own publish: Utrecht's correspondent submits, the regional editor approves, and the
+    central team approves the last step in the admin, not an administrator publishing directly."""
+    client.force_login(editorial_teams.correspondent)
+    response = submit_new_page(client, PracticeStoryPage, region, story_data(theme, method, **CONSENT))
+    assert response.status_code == 302, "the add view refused the story"
+    story = PracticeStoryPage.objects.get(slug="soep-op-woensdag")
+    client.force_login(editorial_teams.regional_editor)
+    approve(client, story)
+
+    assert not PracticeStoryPage.objects.get(pk=story.pk).live
+    assert purged() == set()  # nothing is public yet, so nothing is purged
+
+    client.force_login(editorial_teams.central_editor)
+    approve(client, story)
+
+    assert heading(get_page(Client(), PracticeStoryPage.objects.get(pk=story.pk))) == "Soep op woensdag"
+    # Groningen, the theme Armoede and the knowledge page Bowling alone exist, and are left alone.
+    assert purged() == (
+        STORY | SECTIONS | UTRECHT | theme_urls("eenzaamheid") | site_urls("/kennis/buurtcirkels/") | ALL_STORIES_FEEDS
+    )
+
+
 def test_unpublishing_a_story_purges_the_same_pages_and_the_hubs_that_pick_it(
     purged, admin_client, publish_story, other_theme
 ):
@@ -321,6 +355,10 @@ def test_a_draft_purges_nothing(purged, admin_client, publish_story, other_theme
 
     assert response.status_code == 302
     assert purged() == set()
+    # The same edit published purges the story and what lists it.
+    response = admin_client.post(edit_url(story), {**story_data(other_theme, research), "action-publish": "1"})
+    assert response.status_code == 302
+    assert STORY | theme_urls("armoede") | site_urls("/kennis/bowling-alone/") <= purged()
 
 
 def test_publishing_and_unpublishing_regional_news_purges_its_region_and_the_sections(purged, admin_client, region):

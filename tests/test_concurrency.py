@@ -196,6 +196,10 @@ def test_a_page_in_review_refuses_its_authors_save(teams, region, story_data):
 
     assert LOCKED in admin_text(response)
     assert latest(story).intro == "Hoe een pan soep de buurt weer bij elkaar bracht."
+    # The step's reviewer saves the same change.
+    anouk = logged_in(teams.regional_editor)
+    assert save(anouk, story, story_data(intro="Nog snel iets veranderen.", **CONSENT)).status_code == 302
+    assert latest(story).intro == "Nog snel iets veranderen."
 
 
 # A review while the page changes -------------------------------------------------------------------

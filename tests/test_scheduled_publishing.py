@@ -74,6 +74,9 @@ def test_an_approved_story_with_a_go_live_date_waits_for_it(scheduled_story, go_
     publish_scheduled_at(go_live - timedelta(minutes=1))
 
     assert not reload(story).live and public_status(story) == 404
+    # The same command after the date publishes it.
+    publish_scheduled_at(go_live + timedelta(minutes=1))
+    assert heading(get_page(Client(), reload(story))) == "Soep op woensdag"
 
 
 def test_a_scheduled_story_goes_live_when_publish_scheduled_runs_after_the_date(

@@ -412,6 +412,16 @@ def test_editor_of_another_region_cannot_act_on_the_story_or_see_the_draft(write
     assert position(story) == before
     assert not is_live(story)
 
+    # The step's own reviewer opens the same draft and approves it.
+    reviewer = teams.regional_editor if step == "regional" else teams.central_editor
+    client.force_login(reviewer)
+    assert "Soep op woensdag" in admin_text(client.get(edit_url(story)))
+    assert heading(client.get(reverse("wagtailadmin_pages:view_draft", args=[story.pk]))) == "Soep op woensdag"
+    act_as(reviewer, approve, story)
+    assert position(story) == (
+        AT_CENTRAL_STEP if step == "regional" else (CHAIN_WORKFLOW, "approved", CENTRAL_TASK, "approved")
+    )
+
 
 def test_a_task_state_of_another_regions_page_cannot_be_approved_through_ones_own_page(
     write, act_as, client, teams, other_region
@@ -430,6 +440,11 @@ def test_a_task_state_of_another_regions_page_cannot_be_approved_through_ones_ow
     assert_refused(response)
     assert position(utrecht_story) == AT_REGIONAL_STEP
     assert position(groningen_story) == AT_REGIONAL_STEP
+
+    # Through its own task state the same editor approves the Groningen story; Utrecht's stays where it was.
+    approve(client, groningen_story)
+    assert position(groningen_story) == AT_CENTRAL_STEP
+    assert position(utrecht_story) == AT_REGIONAL_STEP
 
 
 def test_consent_gate_holds_when_the_story_changes_after_the_regional_step(write, act_as, teams, theme):

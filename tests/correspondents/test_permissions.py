@@ -1,6 +1,6 @@
-"""Who may do what where: the permission matrix of issue 3, role × action × place.
+"""Who may do what where (docs/architecture.md, "The editorial chain"): a permission matrix, role × action × place.
 
-Read MATRIX like the issue's table. The places are four stories:
+Read MATRIX as a table: a row per action, a column per place. The places are four stories:
 
 - "own draft in R": a never-published story in Utrecht (R) that the person under test wrote and submits;
 - "R": a live story in Utrecht written by a correspondent of Utrecht (not the person under test);
@@ -29,7 +29,16 @@ from wagtail.models import Page, WorkflowState
 from correspondents.models import RegionalNewsPage
 from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage
 from tests import factories
-from tests.helpers import CONSENT, add_url, assert_refused, edit_url, post_new_page, story_form_data
+from tests.helpers import (
+    CONSENT,
+    add_url,
+    assert_refused,
+    edit_url,
+    get_page,
+    heading,
+    post_new_page,
+    story_form_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -227,6 +236,7 @@ def test_correspondent_opens_only_their_own_pages_in_their_own_region(client, te
     client.force_login(teams.correspondent)
 
     assert client.get(edit_url(own)).status_code == 200
+    assert heading(client.get(edit_url(own))) == f"Bewerk Praktijkverhaal: {own.title}"
     assert_refused(client.get(edit_url(colleagues)))
     assert_refused(client.get(edit_url(elsewhere)))
     assert_refused(client.get(reverse("wagtailadmin_pages:view_draft", args=[elsewhere.pk])))
@@ -246,12 +256,15 @@ def test_only_the_central_team_adds_pages_in_the_national_sections(client, teams
 
     client.force_login(teams.central_editor)
     assert client.get(add_url(model, parent)).status_code == 200
+    title = {"stories": "Praktijkverhaal", "themes": "Thema", "knowledge": "Kennispagina"}[section]
+    assert heading(client.get(add_url(model, parent))) == f"Nieuw: {title}"
 
 
 def test_regional_news_add_view_is_open_in_the_own_region_only(client, teams, region, other_region):
     client.force_login(teams.correspondent)
 
     assert client.get(add_url(RegionalNewsPage, region)).status_code == 200
+    assert heading(client.get(add_url(RegionalNewsPage, region))) == "Nieuw: Regionaal nieuws"
     assert_refused(client.get(add_url(RegionalNewsPage, other_region)))
 
 
@@ -288,6 +301,14 @@ def test_nobody_but_the_administrator_unpublishes_or_deletes_a_live_story(client
     assert_refused(client.post(reverse("wagtailadmin_pages:delete", args=[story.pk])))
 
     assert PracticeStoryPage.objects.get(pk=story.pk).live
+    assert heading(get_page(Client(), story)) == story.title
+
+    # The administrator does both.
+    client.force_login(teams.admin)
+    assert client.post(reverse("wagtailadmin_pages:unpublish", args=[story.pk])).status_code == 302
+    assert heading(Client().get(story.url)) == "Deze pagina bestaat niet (meer)"
+    assert client.post(reverse("wagtailadmin_pages:delete", args=[story.pk])).status_code == 302
+    assert not PracticeStoryPage.objects.filter(pk=story.pk).exists()
 
 
 def test_correspondent_deletes_their_own_draft_but_cannot_move_it_out_of_the_region(

@@ -163,3 +163,10 @@ def test_regional_teams_cannot_write_or_edit_the_statement(client, editorial_tea
 
     assert not InformationPage.objects.filter(slug="privacy").exists()
     assert "Gewijzigd." not in text(get_page(client, statement))
+
+    # The central team opens the same views and submits the same change.
+    client.force_login(editorial_teams.central_editor)
+    assert heading(client.get(edit_url(statement))) == "Bewerk Informatiepagina: Toegankelijkheid"
+    assert heading(client.get(add_url(InformationPage, site_tree.home))) == "Nieuw: Informatiepagina"
+    assert resubmit(client, statement, form_data(body="<p>Gewijzigd.</p>")).status_code == 302
+    assert InformationPage.objects.get(pk=statement.pk).current_workflow_task.name == CENTRAL_TASK

@@ -38,7 +38,16 @@ def draft_views(story):
     }
 
 
-def test_anonymous_visitors_are_sent_to_the_login(client, draft):
+def assert_the_draft_is_shown(client, story):
+    """Every draft view shows the draft to whoever ``client`` is logged in as."""
+    for name, url in draft_views(story).items():
+        response = client.get(url)
+        assert response.status_code == 200, f"{name} answered {response.status_code}"
+        if name != "preview":  # a preview GET without posted form data shows Wagtail's "save first" notice
+            assert DRAFT_TITLE in response.content.decode(), f"{name} does not show the draft"
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, draft, editorial_teams):
     for name, url in draft_views(draft).items():
         response = client.get(url)
         assert response.status_code == 302, f"{name} answered {response.status_code}"
@@ -46,6 +55,10 @@ def test_anonymous_visitors_are_sent_to_the_login(client, draft):
     # The preview also refuses what an editor would post to it.
     response = client.post(draft_views(draft)["preview"], {"title": "Nep"})
     assert response.status_code == 302 and response.url.startswith(reverse("wagtailadmin_login"))
+
+    # Logged in as the region's own correspondent, the same views show the draft.
+    client.force_login(editorial_teams.correspondent)
+    assert_the_draft_is_shown(client, draft)
 
 
 @pytest.mark.parametrize("person", ["other_correspondent", "other_regional_editor"])
@@ -63,15 +76,14 @@ def test_the_editors_of_another_region_are_refused(client, draft, editorial_team
     assert DRAFT_TITLE not in response.content.decode()
     assert_refused(response)
 
+    # The refusals are about the region, not about the views being broken: its own correspondent sees the draft.
+    client.force_login(editorial_teams.correspondent)
+    assert_the_draft_is_shown(client, draft)
+
 
 def test_the_region_s_own_correspondent_does_see_the_draft(client, draft, editorial_teams):
-    """The refusals above are about the region, not about the views being broken."""
     client.force_login(editorial_teams.correspondent)
-    for name, url in draft_views(draft).items():
-        response = client.get(url)
-        assert response.status_code == 200, f"{name} answered {response.status_code}"
-        if name != "preview":  # a preview GET without posted form data shows Wagtail's "save first" notice
-            assert DRAFT_TITLE in response.content.decode(), f"{name} does not show the draft"
+    assert_the_draft_is_shown(client, draft)
 
 
 def test_the_public_api_never_shows_the_draft(client, draft):
@@ -79,3 +91,9 @@ def test_the_public_api_never_shows_the_draft(client, draft):
     assert listing["meta"]["total_count"] == 0
     assert client.get(f"/api/v2/verhalen/{draft.pk}/").status_code == 404
     assert client.get(f"/api/v2/verhalen/{draft.pk}/", {"draft": "1"}).status_code == 404
+
+    # Once published, the same requests show the story.
+    draft.get_latest_revision().publish()
+    published_title = f"{DRAFT_TITLE} (tweede versie)"
+    assert [item["title"] for item in client.get("/api/v2/verhalen/").json()["items"]] == [published_title]
+    assert client.get(f"/api/v2/verhalen/{draft.pk}/").json()["title"] == published_title

@@ -61,6 +61,9 @@ def test_an_unknown_address_gives_the_dutch_404_page(visitor, site_tree):
     assert response.status_code == 404
     assert heading(response) == "Deze pagina bestaat niet (meer)"
     assert "Traceback" not in response.content.decode()
+    # A story that is there, at its address, is served.
+    story = factories.PracticeStoryPageFactory(parent=site_tree.stories, title="Soep op woensdag")
+    assert heading(visitor.get(story.url)) == "Soep op woensdag"
 
 
 def test_a_form_post_too_large_to_read_gives_the_dutch_400_page(site_tree, caplog):

@@ -85,6 +85,10 @@ def test_five_failures_lock_that_username_out_from_that_address_with_a_dutch_log
     assert form.find("input", attrs={"name": "password"})
     assert client.get(reverse("wagtailadmin_home")).status_code == 302  # not logged in
 
+    # The same login from the editor's own address goes through.
+    assert logged_in(log_in(client, "lies", "juist-wachtwoord", EDITOR_ADDRESS))
+    assert client.session["_auth_user_id"] == str(editor.pk)
+
 
 def test_a_locked_out_username_still_logs_in_from_another_address(client, editor):
     fail_until_locked_out(client, "lies", ATTACKER)
@@ -129,6 +133,8 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_lockout(client, edito
     assert response.status_code == 429
     assert LOCKOUT_TEXT in text(response)
     assert "_auth_user_id" not in client.session
+    # From the editor's own address the same forged header is no obstacle: the address is what counts.
+    assert logged_in(log_in(client, "lies", "juist-wachtwoord", EDITOR_ADDRESS, HTTP_X_FORWARDED_FOR="192.0.2.99"))
 
 
 def test_behind_a_trusted_proxy_the_address_it_appended_counts(client, editor, settings):

@@ -129,6 +129,10 @@ def test_an_administrator_cannot_use_the_admin_without_two_factor(client, home, 
     blocked = client.get(reverse("wagtailusers_users:index"))
     assert blocked.status_code == 302 and blocked.url.startswith(reverse("two_factor_setup"))
 
+    set_up(client)  # with two-factor set up, the same page opens
+    users = client.get(reverse("wagtailusers_users:index"))
+    assert users.status_code == 200 and admin.username in text(users)
+
 
 def test_a_correspondent_is_not_forced_but_can_turn_two_factor_on(client, editorial_teams, required):
     correspondent = editorial_teams.correspondent

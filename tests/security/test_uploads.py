@@ -32,6 +32,12 @@ def png(size=(32, 32)):
     return buffer.getvalue()
 
 
+def jpeg():
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 32), "green").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
 def upload_image(client, name, content, content_type):
     return client.post(
         reverse("wagtailimages:add"),
@@ -72,6 +78,9 @@ def test_an_svg_is_refused_in_dutch(editor):
     assert errors == ["Geen ondersteund afbeeldingsformaat. Ondersteunde formaten: AVIF, GIF, JPG, JPEG, PNG, WEBP."]
     assert not BuurtwijsImage.objects.exists()
 
+    assert upload_image(editor, "logo.png", png(), "image/png").status_code == 302  # the logo as a PNG is taken
+    assert BuurtwijsImage.objects.get().title == "Buurtfeest"
+
 
 def test_html_renamed_to_jpg_is_refused_in_dutch(editor):
     errors = field_errors(upload_image(editor, "foto.jpg", SCRIPT_HTML, "image/jpeg"))
@@ -80,10 +89,17 @@ def test_html_renamed_to_jpg_is_refused_in_dutch(editor):
     ]
     assert not BuurtwijsImage.objects.exists()
 
+    assert upload_image(editor, "foto.jpg", jpeg(), "image/jpeg").status_code == 302  # a real JPEG is taken
+    assert BuurtwijsImage.objects.get().title == "Buurtfeest"
+
 
 def test_a_png_renamed_to_jpg_is_refused_in_dutch(editor):
     errors = field_errors(upload_image(editor, "foto.jpg", png(), "image/jpeg"))
     assert errors == ["Geen geldige .jpeg afbeelding. Deze extensie hoort niet bij het bestandsformaat (png)"]
+    assert not BuurtwijsImage.objects.exists()
+
+    assert upload_image(editor, "foto.png", png(), "image/png").status_code == 302  # under its own name it is taken
+    assert BuurtwijsImage.objects.get().title == "Buurtfeest"
 
 
 @override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=1024)
@@ -94,6 +110,9 @@ def test_a_too_large_image_is_refused_in_dutch(editor):
     assert errors[0].endswith(" KB). De maximale bestandsgrootte is 1,0 KB.")
     assert not BuurtwijsImage.objects.exists()
 
+    assert upload_image(editor, "klein.png", png(), "image/png").status_code == 302  # a small one is taken
+    assert BuurtwijsImage.objects.get().title == "Buurtfeest"
+
 
 @pytest.mark.parametrize("name", ["pagina.html", "pagina.htm", "logo.svg", "script.js", "archief.zip"])
 def test_documents_outside_the_allowlist_are_refused_in_dutch(editor, name):
@@ -103,6 +122,12 @@ def test_documents_outside_the_allowlist_are_refused_in_dutch(editor, name):
         f"Bestandsextensie ‘{extension}’ is niet toegestaan. Toegestane extensies zijn: ‘csv, docx, odt, pdf, "
         "pptx, rtf, txt, xlsx’."
     ]
+    documents = factories.DocumentFactory._meta.model.objects
+    assert not documents.exists()
+
+    # The same content as a .txt is taken (and served as a download, below).
+    assert upload_document(editor, "pagina.txt", SCRIPT_HTML).status_code == 302
+    assert documents.get().title == "Werkblad"
 
 
 @override_settings(WAGTAILDOCS_MAX_UPLOAD_SIZE=100)
@@ -110,6 +135,9 @@ def test_a_too_large_document_is_refused_in_dutch(editor):
     errors = field_errors(upload_document(editor, "notulen.txt", b"x" * 2048))
     # Wagtail also complains about the extension of the file it dropped; the size comes first.
     assert errors[0].startswith("Dit bestand is te groot (2,0 KB). De maximale bestandsgrootte is 100 bytes.")
+
+    assert upload_document(editor, "notulen.txt", b"x" * 100).status_code == 302  # at the limit it is taken
+    assert factories.DocumentFactory._meta.model.objects.get().title == "Werkblad"
 
 
 @pytest.mark.parametrize("name", ["script.txt", "tabel.csv", "verslag.pdf"])

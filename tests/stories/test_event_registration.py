@@ -93,17 +93,29 @@ def test_the_form_refuses_a_post_without_the_csrf_token(event):
     response = client.post(form_url(event), person())
 
     assert response.status_code == 403
+    assert heading(response) == "Je formulier is verlopen"
     assert not EventRegistration.objects.exists()
+
+    # The same post with the token of the form the browser was shown registers.
+    token = soup(client.get(form_url(event))).find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    response = client.post(form_url(event), {**person(), "csrfmiddlewaretoken": token}, follow=True)
+    assert "Je bent aangemeld" in text(response)
+    assert statuses(event) == [("Deelnemer 1", "registered")]
 
 
 @pytest.mark.django_db
-def test_a_gathering_without_own_registration_has_no_form(client, event_index):
+def test_a_gathering_without_own_registration_has_no_form(client, event_index, event):
     external = factories.EventPageFactory(parent=event_index, registration_url="https://www.example.org/aanmelden")
     walk_in = factories.EventPageFactory(parent=event_index)
 
     assert client.get(form_url(external)).status_code == 404
     assert client.post(form_url(walk_in), person()).status_code == 404
     assert not EventRegistration.objects.exists()
+
+    # A gathering with its own registration has the form, and the same post registers.
+    assert heading(client.get(form_url(event))) == "Buurtavond"
+    assert "Je bent aangemeld" in text(register(client, event, person()))
+    assert statuses(event) == [("Deelnemer 1", "registered")]
 
 
 @pytest.mark.django_db
@@ -119,6 +131,13 @@ def test_the_missing_form_is_never_kept_by_a_cache(client, event_index):
     cache_control = response["Cache-Control"]
     assert "no-store" in cache_control and "private" in cache_control
     assert "s-maxage" not in cache_control and "public" not in cache_control
+
+    # Switched on and published, the same address shows the form at once.
+    walk_in.registration_open = True
+    walk_in.save_revision().publish()
+    response = client.get(form_url(walk_in))
+    assert heading(response) == walk_in.title
+    assert soup(response).select_one("form.form button[type=submit]").get_text(strip=True) == "Meld je aan"
 
 
 # Places, the waiting list and the confirmation mail ---------------------------------------------------------------

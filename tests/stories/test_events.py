@@ -515,13 +515,19 @@ def test_a_correspondent_of_a_region_may_not_download_the_registrants(client, ed
     assert_refused(response)
     assert "fatima@example.org" not in response.content.decode()
 
+    client.force_login(editorial_teams.central_editor)  # an organiser gets the same download
+    assert "fatima@example.org" in client.get(csv_url(registrations)).content.decode("utf-8")
+
 
 @pytest.mark.django_db
-def test_anonymous_visitors_are_sent_to_the_login(client, registrations):
+def test_anonymous_visitors_are_sent_to_the_login(client, central_editor, registrations):
     response = client.get(csv_url(registrations))
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("wagtailadmin_login"))
+
+    client.force_login(central_editor)  # logged in as an organiser, the same address gives the download
+    assert "fatima@example.org" in client.get(csv_url(registrations)).content.decode("utf-8")
 
 
 # Managing the registrations -------------------------------------------------------------------------------------
@@ -650,12 +656,17 @@ def test_no_place_can_be_given_when_it_is_full(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("method", "url"),
-    [("get", manage_url), ("get", delete_url), ("post", delete_url), ("post", give_place_url)],
+    ("method", "url", "organiser_sees"),
+    [
+        ("get", manage_url, "Wachtlijst"),
+        ("get", delete_url, "Wil je Henk Bosman (henk@example.org) afmelden voor ‘Buurtavond’?"),
+        ("post", delete_url, "Henk Bosman is afgemeld."),
+        ("post", give_place_url, "Henk Bosman heeft nu een plaats en krijgt daarover een e-mail."),
+    ],
     ids=["list", "confirm", "delete", "give a place"],
 )
 def test_a_correspondent_of_another_region_may_not_manage_the_registrants(
-    client, editorial_teams, registrations, method, url
+    client, editorial_teams, registrations, method, url, organiser_sees
 ):
     client.force_login(editorial_teams.other_correspondent)
     henk = registration_of("henk@example.org")
@@ -667,6 +678,13 @@ def test_a_correspondent_of_another_region_may_not_manage_the_registrants(
     assert_refused(response)
     assert "henk@example.org" not in response.content.decode()
     assert statuses_of(registrations) == {"registered": 2, "waiting": 1}
+
+    # An organiser frees the place and makes the same request.
+    client.force_login(editorial_teams.central_editor)
+    client.post(delete_url(registration_of("fatima@example.org")))
+    response = getattr(client, method)(url(target), follow=True)
+    assert organiser_sees in admin_text(response)
+    assert "Henk Bosman" in admin_text(response)
 
 
 def statuses_of(event):

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from stories.feeds import FEED_SIZE
 from tests import factories
-from tests.helpers import get_page, soup
+from tests.helpers import get_page, heading, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -187,24 +187,39 @@ def test_empty_feed_is_valid(client, site_tree, theme):
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "known"),
     [
-        "/feeds/themas/bestaat-niet/rss/",
-        "/feeds/themas/bestaat-niet/atom/",
-        "/feeds/regios/bestaat-niet/rss/",
-        "/feeds/regios/bestaat-niet/atom/",
-        "/feeds/themas/utrecht/rss/",  # a region's slug is not a theme
-        "/feeds/regios/eenzaamheid/atom/",  # nor a theme's slug a region
+        ("/feeds/themas/bestaat-niet/rss/", "/feeds/themas/eenzaamheid/rss/"),
+        ("/feeds/themas/bestaat-niet/atom/", "/feeds/themas/eenzaamheid/atom/"),
+        ("/feeds/regios/bestaat-niet/rss/", "/feeds/regios/utrecht/rss/"),
+        ("/feeds/regios/bestaat-niet/atom/", "/feeds/regios/utrecht/atom/"),
+        ("/feeds/themas/utrecht/rss/", "/feeds/regios/utrecht/rss/"),  # a region's slug is not a theme
+        ("/feeds/regios/eenzaamheid/atom/", "/feeds/themas/eenzaamheid/atom/"),  # nor a theme's slug a region
     ],
 )
-def test_unknown_slug_is_404(client, theme, region, url):
-    assert client.get(url).status_code == 404
+def test_unknown_slug_is_404(client, stories, theme, region, url, known):
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert heading(response) == "Deze pagina bestaat niet (meer)"
+    # The feed of a theme or region that does exist (for a slug in the wrong place: its own feed) lists its story.
+    listed = rss_items(rss(client, known)) if known.endswith("/rss/") else atom_entries(atom(client, known))
+    assert (stories["soep"].title, stories["soep"].get_full_url()) in listed
 
 
-def test_draft_theme_has_no_feed(client, site_tree):
+def test_draft_theme_has_no_feed(client, site_tree, region):
     draft = factories.ThemeHubPageFactory(parent=site_tree.themes, title="Wonen", live=False)
+    story = factories.PracticeStoryPageFactory(parent=region, title="Samen wonen", themes=[draft])
 
-    assert client.get(f"/feeds/themas/{draft.slug}/rss/").status_code == 404
+    response = client.get(f"/feeds/themas/{draft.slug}/rss/")
+
+    assert response.status_code == 404
+    assert heading(response) == "Deze pagina bestaat niet (meer)"
+    # Published, the same theme has its feed, with its story.
+    draft.save_revision().publish()
+    channel = rss(client, f"/feeds/themas/{draft.slug}/rss/")
+    assert channel.findtext("title") == "Buurtwijs — praktijkverhalen over Wonen"
+    assert rss_items(channel) == expected(story)
 
 
 def test_feed_holds_the_newest_stories(client, site_tree, theme):

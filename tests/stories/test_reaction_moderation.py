@@ -100,6 +100,7 @@ def test_a_regional_editor_sees_and_moderates_only_their_regions_reactions(clien
 
     assert listed_names(client.get(LIST_URL)) == ["Els"]
     assert client.get(edit_url(queue["groningen"])).status_code == 404
+    assert "In Utrecht werkte dit ook." in admin_text(client.get(edit_url(queue["utrecht"])))  # the own one opens
 
     # Asking to approve another region's reaction (or a national one) changes nothing.
     confirmation = admin_text(client.get(action_url("approve", queue["groningen"], queue["national"])))
@@ -107,6 +108,9 @@ def test_a_regional_editor_sees_and_moderates_only_their_regions_reactions(clien
     assert "Harm" not in confirmation and "Ans" not in confirmation  # counted, never named
     client.post(action_url("approve", queue["groningen"], queue["national"]))
     assert set(Reaction.objects.values_list("status", flat=True)) == {Reaction.Status.PENDING}
+    # The same approval of the region's own reaction goes through.
+    client.post(action_url("approve", queue["utrecht"]))
+    assert Reaction.objects.get(pk=queue["utrecht"].pk).status == Reaction.Status.APPROVED
 
     client.force_login(editorial_teams.other_regional_editor)
     assert listed_names(client.get(LIST_URL)) == ["Harm"]
@@ -121,6 +125,14 @@ def test_correspondents_have_no_queue(client, editorial_teams, queue, person):
     assert LIST_URL not in client.get(reverse("wagtailadmin_home")).content.decode()  # no menu item
     client.post(action_url("approve", queue["utrecht"]))
     assert Reaction.objects.get(pk=queue["utrecht"].pk).status == Reaction.Status.PENDING
+
+    # Utrecht's regional editor has the queue, its menu item and the reaction, and the same approval goes through.
+    client.force_login(editorial_teams.regional_editor)
+    assert listed_names(client.get(LIST_URL)) == ["Els"]
+    assert LIST_URL in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "In Utrecht werkte dit ook." in admin_text(client.get(edit_url(queue["utrecht"])))
+    client.post(action_url("approve", queue["utrecht"]))
+    assert Reaction.objects.get(pk=queue["utrecht"].pk).status == Reaction.Status.APPROVED
 
 
 # Filters ------------------------------------------------------------------------------------------
@@ -366,6 +378,12 @@ def test_no_admin_view_shows_a_reaction_outside_ones_queue(client, editorial_tea
         elif response.status_code == 302:
             assert_refused(response)
     assert leaks == []
+
+    # In its own queue, Utrecht's regional editor opens the reaction and its history.
+    client.force_login(editorial_teams.regional_editor)
+    assert "Mijn buurman drinkt te veel." in admin_text(client.get(edit_url(private_reaction)))
+    history = admin_text(client.get(f"{ADMIN_PREFIX}history/{private_reaction.pk}/"))
+    assert f"Reactie #{private_reaction.pk} op ‘Soep op woensdag’" in history
 
 
 def test_the_chooser_is_off_and_history_and_usage_stay_with_the_own_queue(

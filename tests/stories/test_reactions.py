@@ -106,7 +106,7 @@ def test_the_form_is_never_cached_and_names_the_page_and_its_dilemma(client, sto
 
 
 @pytest.mark.parametrize("status", ["draft", "restricted", "other type", "missing"])
-def test_only_live_public_stories_and_knowledge_pages_have_a_form(client, site_tree, region, status):
+def test_only_live_public_stories_and_knowledge_pages_have_a_form(client, site_tree, region, story, knowledge, status):
     if status == "draft":
         page = factories.PracticeStoryPageFactory(parent=region, live=False)
     elif status == "restricted":
@@ -121,6 +121,15 @@ def test_only_live_public_stories_and_knowledge_pages_have_a_form(client, site_t
     assert client.get(form_url(page)).status_code == 404
     assert client.post(form_url(page), as_person(REACTION)).status_code == 404
     assert not Reaction.objects.exists()
+
+    # A live, public story and knowledge page have the form, and the same post is taken.
+    for open_page in (story, knowledge):
+        assert soup(client.get(form_url(open_page))).h1.get_text() == f"Reageer op ‘{open_page.title}’"
+        thanks = client.post(form_url(open_page), as_person(REACTION), follow=True)
+        assert soup(thanks).h1.get_text() == "Bedankt voor je reactie"
+    assert sorted(Reaction.objects.values_list("page_id", "status")) == sorted(
+        [(story.pk, Reaction.Status.PENDING), (knowledge.pk, Reaction.Status.PENDING)]
+    )
 
 
 def test_a_reaction_is_stored_pending_and_not_shown_until_it_is_approved(client, story):
@@ -231,6 +240,11 @@ def test_a_form_sent_too_fast_is_refused_with_the_answers_kept(client, story):
     [(message, _link)] = summary(response)
     assert message.startswith("Dat ging wel erg snel.")
     assert kept(response, "text").strip() == REACTION["text"]
+
+    # The same answers after the time a person takes to write them are taken.
+    thanks = client.post(form_url(story), as_person(REACTION), follow=True)
+    assert soup(thanks).h1.get_text() == "Bedankt voor je reactie"
+    assert Reaction.objects.get().text == REACTION["text"]
 
 
 def test_too_many_reactions_from_one_address_get_a_dutch_429(client, story, settings):

@@ -21,7 +21,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 from community.submissions import NOT_LISTED, StorySubmission, StorySubmissionPage
 from stories.models import PracticeStoryPage
 from tests import factories
-from tests.helpers import as_person, assert_refused, get_page, post_new_page, soup, text
+from tests.helpers import as_person, assert_refused, get_page, heading, post_new_page, soup, text
 
 BuurtwijsImage = get_image_model()
 SCRIPT = '<script>alert("buurt")</script>'
@@ -208,7 +208,16 @@ def test_the_form_is_csrf_protected(submission_page, region, theme, nieuwegein):
     client = Client(enforce_csrf_checks=True)
     response = client.post(submission_page.url, answers(nieuwegein, theme))
     assert response.status_code == 403
+    assert heading(response) == "Je formulier is verlopen"
     assert not StorySubmission.objects.exists()
+
+    # The same answers with the token of the form the browser was shown are taken.
+    token = soup(client.get(submission_page.url)).find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    response = client.post(
+        submission_page.url, {**answers(nieuwegein, theme), "csrfmiddlewaretoken": token}, follow=True
+    )
+    assert "Bedankt, je verhaal is verstuurd" in text(response)
+    assert StorySubmission.objects.get().page.title == "Soep op woensdag"
 
 
 # A submission becomes a draft --------------------------------------------------------------------
@@ -476,6 +485,10 @@ def test_a_filled_honeypot_pretends_success_and_stores_nothing(client, post, tea
     assert not StorySubmission.objects.exists() and not PracticeStoryPage.objects.exists()
     assert not BuurtwijsImage.objects.exists() and not mail.outbox
 
+    # The same answers with the honeypot left empty, as a person leaves it, are stored.
+    assert post(with_photo(answers(nieuwegein, theme), 1, photo())).status_code == 302
+    assert PracticeStoryPage.objects.get().title == "Soep op woensdag" and BuurtwijsImage.objects.count() == 1
+
 
 def test_a_form_sent_too_fast_is_refused_with_every_answer_kept(post, teams, nieuwegein, theme):
     data = answers(nieuwegein, theme)
@@ -483,6 +496,10 @@ def test_a_form_sent_too_fast_is_refused_with_every_answer_kept(post, teams, nie
     assert "Dat ging wel erg snel." in error_summary(response)
     assert_answers_kept(response, data)
     assert not StorySubmission.objects.exists()
+
+    # The same answers after the time a person takes to write them are taken.
+    assert post(data).status_code == 302
+    assert StorySubmission.objects.get().page.title == "Soep op woensdag"
 
 
 def test_too_many_submissions_from_one_address_get_a_dutch_429(post, settings, teams, nieuwegein, theme):

@@ -1,4 +1,4 @@
-"""The page tree of DESIGN.md: each page type only where it makes sense, and the admin refuses the rest."""
+"""The page tree of docs/architecture.md: each page type only where it makes sense, and the admin refuses the rest."""
 
 import pytest
 from wagtail.models import Page

@@ -5,7 +5,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from correspondents.models import Municipality
 from stories.models import PracticeStoryPage
-from tests.helpers import add_url, form_errors, post_new_page, soup, story_form_data
+from tests.helpers import add_url, form_errors, get_page, post_new_page, soup, story_form_data, text
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,14 @@ def test_regional_story_refuses_a_municipality_of_another_region(admin_client, r
 
     assert_not_created(response)
     assert form_errors(response) == ["Selecteer een geldige keuze. Deze keuze is niet beschikbaar."]
+
+    # The same story with a municipality of the region is published, and says where it happened.
+    nieuwegein = Municipality.objects.get(name="Nieuwegein")
+    response = post_new_page(
+        admin_client, PracticeStoryPage, region, story_form_data(theme, municipality=str(nieuwegein.pk))
+    )
+    assert response.status_code == 302
+    assert "Nieuwegein" in text(get_page(admin_client, PracticeStoryPage.objects.get(municipality=nieuwegein)))
 
 
 def test_national_story_may_name_any_municipality(admin_client, site_tree, region, other_region, theme):
