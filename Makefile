@@ -36,8 +36,8 @@ demo: migrate ## Load the Dutch demo content and demo users (idempotent)
 run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install ## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
-	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+test: install ## Run the whole test suite on every core (SQLite; set DATABASE_URL for PostgreSQL)
+	$(BIN)/pytest -m "not e2e" -n auto --dist loadgroup $(PYTEST_ARGS)
 
 test-browser: install ## Run the browser tests in Debian's Chromium (/usr/bin/chromium)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)

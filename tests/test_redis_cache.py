@@ -13,7 +13,8 @@ from buurtwijs.cache import redis_caches
 from tests import factories
 from tests.helpers import get_page, heading, soup, text
 
-pytestmark = pytest.mark.django_db
+# One worker runs these tests one after another (make test uses pytest-xdist): they share the local Redis server.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("local-redis")]
 
 # A database of its own on the local Redis server; the tests delete only the keys they wrote.
 LOCAL_REDIS = "redis://127.0.0.1:6379/11"

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from psycopg import sql
 
+from home.models import HomePage
 from operations import backups
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -72,8 +73,6 @@ def sha256(path):
 def print_new_revision_id():
     """Save a revision of the home page after the restore: ids must continue after the restored ones (sequences)."""
     from wagtail.models import Revision
-
-    from home.models import HomePage
 
     latest = Revision.objects.order_by("-pk").first().pk
     revision = HomePage.objects.get().save_revision()

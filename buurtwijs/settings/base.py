@@ -215,7 +215,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # renditions, and sessions (cached_db: kept in the database too, so an outage logs nobody out). An outage
 # empties the cache and slows nothing down (buurtwijs.cache). Without it each process caches in its own memory.
 if os.environ.get("REDIS_URL"):
-    from buurtwijs.cache import redis_caches
+    from buurtwijs.cache import redis_caches  # only then: it loads Django's cache backends
 
     CACHES = redis_caches(os.environ["REDIS_URL"])
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.admin.userbar import ContentCheckerItem
 
-from home.wagtail_hooks import BuurtwijsContentChecker
+from home.wagtail_hooks import BuurtwijsContentChecker, use_buurtwijs_content_checker
 from tests import factories
 from tests.helpers import edit_url, get_page, soup, story_form_data
 
@@ -93,8 +93,6 @@ def test_live_pages_carry_no_userbar_whoever_looks(client, central_editor, story
 
 
 def test_the_hook_replaces_wagtails_checker_once():
-    from home.wagtail_hooks import use_buurtwijs_content_checker
-
     items = [ContentCheckerItem(in_editor=True)]
     use_buurtwijs_content_checker(None, items, None)
     use_buurtwijs_content_checker(None, items, None)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from community.events import EventPage, EventRegistration
+from correspondents.models import Municipality
 from tests import factories
 from tests.helpers import (
     add_url,
@@ -29,6 +30,7 @@ from tests.helpers import (
     soup,
     text,
 )
+from tests.test_caching import RecordingBackend
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 UTC = datetime.UTC
@@ -175,8 +177,6 @@ def partner():
 @pytest.fixture
 def gathering(event_index, region, theme, partner, site_tree):
     """'Vrijwilligers vasthouden' in Nieuwegein next month, with a partner, a theme, a dilemma and a story."""
-    from correspondents.models import Municipality
-
     story = factories.PracticeStoryPageFactory(parent=site_tree.stories, title="Soep op woensdag", themes=[theme])
     return factories.EventPageFactory(
         parent=event_index,
@@ -390,8 +390,6 @@ def test_kennisplein_filters_on_gatherings(client, gathering, site_tree):
 
 @pytest.mark.django_db
 def test_publishing_a_gathering_purges_its_overview_and_theme_hubs(settings, gathering, theme):
-    from tests.test_caching import RecordingBackend
-
     settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "tests.test_caching.RecordingBackend"}}
     RecordingBackend.purged = []
 
@@ -407,8 +405,6 @@ def test_publishing_a_gathering_purges_its_overview_and_theme_hubs(settings, gat
 @pytest.mark.django_db
 def test_a_theme_dropped_on_publish_is_purged_too(settings, gathering, theme):
     """The hub of a theme the live version had lists the gathering until it is purged."""
-    from tests.test_caching import RecordingBackend
-
     new_theme = factories.ThemeHubPageFactory(parent=theme.get_parent(), title="Buurtbudget")
     settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "tests.test_caching.RecordingBackend"}}
     RecordingBackend.purged = []
@@ -696,8 +692,6 @@ def test_cancelling_and_giving_a_place_purge_the_event_page(
     client, central_editor, registrations, settings, django_capture_on_commit_callbacks
 ):
     """The cached event page says how many places are left."""
-    from tests.test_caching import RecordingBackend
-
     settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "tests.test_caching.RecordingBackend"}}
     client.force_login(central_editor)
     event_url = f"http://localhost{registrations.url}"

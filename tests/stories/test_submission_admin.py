@@ -16,14 +16,13 @@ from correspondents.models import RegionPage
 from stories.models import PracticeStoryPage
 from tests import factories
 from tests.helpers import admin_text, soup
+from tests.stories.test_submissions import photo
 
 BuurtwijsImage = get_image_model()
 
 
 def submit(municipality, theme, title="Soep op woensdag", name="Fatima El Amrani", photos=1, other=""):
     """A submission as the public form stores it (community.submissions.create_submission)."""
-    from tests.stories.test_submissions import photo
-
     data = {
         "name": name,
         "email": "fatima@example.org",
