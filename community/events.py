@@ -33,7 +33,7 @@ from core.blocks import ArticleBodyBlock
 from core.listing import paginate
 from core.mail import message, send_after_commit
 from core.pages import BasePage, SectionIndexPage
-from correspondents.regions import with_regions
+from correspondents.regions import municipality_field, with_regions
 from stories.models import Partner, PracticeStoryPage, ThemeHubPage
 from stories.purging import purging_enabled
 
@@ -106,14 +106,7 @@ class EventPage(RoutablePageMixin, BasePage):
     end = models.DateTimeField("eindigt op")
     venue = models.CharField("locatie", max_length=150, blank=True, help_text="Bijvoorbeeld 'Buurthuis De Boog'.")
     address = models.CharField("adres", max_length=200, blank=True, help_text="Straat, huisnummer en plaats.")
-    municipality = models.ForeignKey(
-        "correspondents.Municipality",
-        verbose_name="gemeente",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-    )
+    municipality = municipality_field("events")
     online_url = models.URLField(
         "link naar de online bijeenkomst", blank=True, help_text="Bijvoorbeeld een link naar Zoom of Teams."
     )

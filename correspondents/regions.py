@@ -46,6 +46,33 @@ def with_regions(pages, inclusive=False, regions=None):
     return pages
 
 
+def municipality_field(related_name, **kwargs):
+    """The municipality a page is about (a story, a news item, a gathering); optional, and emptied, not deleted,
+    when the municipality goes."""
+    return models.ForeignKey(
+        "correspondents.Municipality",
+        verbose_name="gemeente",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        **kwargs,
+    )
+
+
+def author_field(related_name, **kwargs):
+    """The correspondent who wrote a page; optional, and emptied, not deleted, when the profile goes."""
+    return models.ForeignKey(
+        "correspondents.CorrespondentProfile",
+        verbose_name="auteur",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        **kwargs,
+    )
+
+
 class RegionalPageForm(WagtailAdminPageForm):
     """The admin form of pages placed in a region (stories, news): it offers only the municipalities of the region
     the page is placed in (all of them for national pages)."""
@@ -130,22 +157,8 @@ class RegionalNewsQuerySet(PageQuerySet):
 class RegionalNewsPage(BasePage):
     intro = models.TextField("inleiding", max_length=600, help_text="Waar gaat dit bericht over? Twee tot drie zinnen.")
     body = StreamField(ArticleBodyBlock(), verbose_name="tekst")
-    municipality = models.ForeignKey(
-        "correspondents.Municipality",
-        verbose_name="gemeente",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="news",
-    )
-    author = models.ForeignKey(
-        "correspondents.CorrespondentProfile",
-        verbose_name="auteur",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="news",
-    )
+    municipality = municipality_field("news")
+    author = author_field("news")
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),

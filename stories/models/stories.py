@@ -18,7 +18,14 @@ from wagtail.snippets.models import register_snippet
 from core.blocks import StoryBodyBlock
 from core.listing import paginate
 from core.pages import BasePage, SectionIndexPage
-from correspondents.regions import RegionalPageForm, region_of, region_pages, with_regions
+from correspondents.regions import (
+    RegionalPageForm,
+    author_field,
+    municipality_field,
+    region_of,
+    region_pages,
+    with_regions,
+)
 from stories.models.knowledge import KnowledgePage
 from stories.models.reactions import approved_reaction_count
 from stories.models.themes import ThemeHubPage
@@ -106,24 +113,8 @@ class PracticeStoryPage(BasePage):
         related_name="stories",
         help_text="Kies één of meer thema's.",
     )
-    municipality = models.ForeignKey(
-        "correspondents.Municipality",
-        verbose_name="gemeente",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="stories",
-        help_text="De gemeente waar het verhaal zich afspeelt.",
-    )
-    author = models.ForeignKey(
-        "correspondents.CorrespondentProfile",
-        verbose_name="auteur",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="stories",
-        help_text="Laat leeg als de centrale redactie het verhaal schreef.",
-    )
+    municipality = municipality_field("stories", help_text="De gemeente waar het verhaal zich afspeelt.")
+    author = author_field("stories", help_text="Laat leeg als de centrale redactie het verhaal schreef.")
     period_start = models.DateField("begonnen op", null=True, blank=True, help_text="Wanneer begon de aanpak?")
     period_end = models.DateField("gestopt op", null=True, blank=True, help_text="Leeg als de aanpak nog loopt.")
     target_groups = ParentalManyToManyField(TargetGroup, verbose_name="doelgroepen", blank=True, related_name="stories")
