@@ -2,8 +2,8 @@
 correspondents, and "which region is this page in?" (region_of, region_pages, with_regions).
 
 A region page names its editorial team (groups and image collection, set by correspondents/chain/provisioning.py).
-What a region page lists of the floors above (its stories) comes from their template tags: see
-templates/correspondents/region_page.html.
+What a region page shows of the floors above (its newest stories, the number of stories per municipality) comes
+from the stories floor's template tags: see templates/correspondents/region_page.html.
 """
 
 from django import forms
@@ -142,9 +142,6 @@ class RegionPage(BasePage):
         context["correspondents"] = (
             self.correspondents.select_related("photo").prefetch_related("photo__renditions").order_by("role", "name")
         )
-        context["municipalities"] = self.municipalities.annotate(
-            story_count=models.Count("stories", filter=models.Q(stories__live=True))
-        ).order_by("name")
         return context
 
 

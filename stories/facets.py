@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractYear
@@ -51,7 +52,8 @@ class Kind:
 @cache
 def all_kinds():
     """Every page type that declares a facet_kind, in the order the declarations give."""
-    declared = [(model.facet_kind, model) for model in get_page_models() if getattr(model, "facet_kind", None)]
+    # Declared on the class itself: a subclass of a listed page type is not a kind of its own unless it says so.
+    declared = [(model.facet_kind, model) for model in get_page_models() if "facet_kind" in vars(model)]
     return tuple(Kind(key, label, model) for (key, label, _place), model in sorted(declared, key=lambda d: d[0][2]))
 
 
@@ -120,8 +122,13 @@ class ThemeFacet(Facet):
     param, label, any_label = "thema", "Thema", "Alle thema's"
 
     def load_options(self, universe):
-        theme_model = next(kind.field("themes").related_model for kind in self.kinds if kind.field("themes"))
-        themes = theme_model.objects.live().exclude(self.private).order_by("title").values_list("pk", "slug", "title")
+        themes = (
+            apps.get_model("stories", "ThemeHubPage")  # by name: the theme hub's module imports this one
+            .objects.live()
+            .exclude(self.private)
+            .order_by("title")
+            .values_list("pk", "slug", "title")
+        )
         return [Option(slug, title, pk) for pk, slug, title in themes]
 
     def q(self, option):
