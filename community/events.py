@@ -31,7 +31,7 @@ from wagtail.search import index
 from core.antispam import SpamCheckedMixin, rate_limited, too_many_requests
 from core.blocks import ArticleBodyBlock
 from core.listing import paginate
-from core.mail import message, send_after_commit
+from core.mail import flag_mail_failed, message, send_after_commit
 from core.pages import BasePage, SectionIndexPage
 from correspondents.regions import municipality_field, with_regions
 from stories.models import Partner, PracticeStoryPage, ThemeHubPage
@@ -434,10 +434,7 @@ def registration_changed(event, registration, mail=None):
     """After the commit: mail the person what ``mail(registration)`` says (a failed mail flags the registration), and
     purge the event page, whose number of places left changed."""
     if mail is not None:
-        send_after_commit(
-            lambda: [mail(registration)],
-            on_failure=lambda: EventRegistration.objects.filter(pk=registration.pk).update(mail_failed=True),
-        )
+        send_after_commit(lambda: [mail(registration)], on_failure=flag_mail_failed(registration))
     transaction.on_commit(lambda: purge_event_page(event))
 
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from core.antispam import SpamCheckedMixin, rate_limited, too_many_requests
-from core.mail import message, send_after_commit
+from core.mail import flag_mail_failed, message, send_after_commit
 from stories import purging
 from stories.models import KnowledgePage, PracticeStoryPage
 from stories.models.reactions import TEXT_MAX_LENGTH, Reaction
@@ -76,7 +76,7 @@ def notify_author(reaction):
         subject = f"Nieuwe reactie op ‘{stored.page.title}’"
         return [message("stories/mail/reaction_approved.txt", subject, [author.email], context)]
 
-    send_after_commit(build, on_failure=lambda: Reaction.objects.filter(pk=pk).update(mail_failed=True))
+    send_after_commit(build, on_failure=flag_mail_failed(reaction))
 
 
 # The public form -----------------------------------------------------------------------------------

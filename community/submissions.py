@@ -33,7 +33,7 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.models import Collection
 
 from core.antispam import SpamCheckedMixin, rate_limited, too_many_requests
-from core.mail import message, send_after_commit
+from core.mail import flag_mail_failed, message, send_after_commit
 from core.pages import BasePage
 from correspondents.chain.provisioning import CENTRAL_TEAM
 from correspondents.regions import Municipality
@@ -164,9 +164,6 @@ class StorySubmission(models.Model):
 
     def __str__(self):
         return self.page.title if self.page else f"Inzending van {self.created_at:%d-%m-%Y}"
-
-    def flag_mail_failed(self):
-        StorySubmission.objects.filter(pk=self.pk).update(mail_failed=True)
 
 
 # Forgetting the submitter ------------------------------------------------------------------------
@@ -640,7 +637,7 @@ def notify_new_submission(submission):
             mails.append(message(f"{MAILS}submission_new.txt", subject, editors, context))
         return mails
 
-    send_after_commit(build_messages, on_failure=submission.flag_mail_failed)
+    send_after_commit(build_messages, on_failure=flag_mail_failed(submission))
 
 
 def notify_coach_claimed(submission):
@@ -652,7 +649,7 @@ def notify_coach_claimed(submission):
         context = {"submission": submission, "title": submission.page.title, "coach_name": coach_name(submission)}
         return [message(f"{MAILS}submission_claimed.txt", "Je verhaal heeft een coach", [submission.email], context)]
 
-    send_after_commit(build_messages, on_failure=submission.flag_mail_failed)
+    send_after_commit(build_messages, on_failure=flag_mail_failed(submission))
 
 
 def coach_name(submission):

@@ -33,6 +33,11 @@ def send_after_commit(build_messages, on_failure=None):
     transaction.on_commit(send, robust=True)
 
 
+def flag_mail_failed(record):
+    """An ``on_failure`` for send_after_commit: set the record's ``mail_failed`` and nothing else of it."""
+    return lambda: type(record)._default_manager.filter(pk=record.pk).update(mail_failed=True)
+
+
 def deliver(messages):
     """Send each message over one connection; False when any of them failed (each failure is logged)."""
     if not messages:

@@ -1,5 +1,7 @@
 """Fast, isolated settings for the test suite."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 
@@ -10,7 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = VAR_DIR / "test-media"
+# One media folder per pytest-xdist worker: tests that count the files in it must not see another worker's.
+MEDIA_ROOT = VAR_DIR / "test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Wagtail and django-tasks log every save at INFO; that drowns the output of a failing test.
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405

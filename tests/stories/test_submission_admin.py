@@ -340,7 +340,7 @@ def four_submissions(teams, region, theme, utrecht_submission, django_capture_on
     published = submit(nieuwegein, theme, title="Repair Café", name="Ans de Vries")
     claim(client, teams.regional_editor, published, django_capture_on_commit_callbacks)
     PracticeStoryPage.objects.get(pk=published.page_id).save_revision().publish()
-    published.flag_mail_failed()
+    StorySubmission.objects.filter(pk=published.pk).update(mail_failed=True)
     submit(None, theme, title="Zwerfafval", name="Tom Bos", other="Zeewolde")
     client.logout()
 
