@@ -31,6 +31,7 @@ def redis_caches(url):
         "default": {**options, "KEY_PREFIX": "buurtwijs"},
         # Wagtail looks renditions up here before asking the database; they only change when an image does.
         "renditions": {**options, "KEY_PREFIX": "renditions", "TIMEOUT": 24 * 60 * 60},
+        "pages": {**options, "KEY_PREFIX": "pages"},
     }
 
 

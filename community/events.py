@@ -21,7 +21,6 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.defaults import page_not_found
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
@@ -32,10 +31,11 @@ from core.antispam import SpamCheckedMixin, rate_limited, too_many_requests
 from core.blocks import ArticleBodyBlock
 from core.listing import paginate
 from core.mail import flag_mail_failed, message, send_after_commit
+from core.pagecache import depend_on
 from core.pages import BasePage, SectionIndexPage
 from correspondents.regions import municipality_field, with_regions
 from stories.models import Partner, PracticeStoryPage, ThemeHubPage
-from stories.purging import purging_enabled
+from stories.purging import purge_pages
 
 
 # The site's time zone (settings.TIME_ZONE, Europe/Amsterdam), for wall-clock times such as the demo content's.
@@ -255,6 +255,7 @@ class EventPage(RoutablePageMixin, BasePage):
             Partner.objects.filter(pk__in=partner_ids).select_related("logo").prefetch_related("logo__renditions")
         )
         context["related_stories"] = with_regions(PracticeStoryPage.objects.for_listing().filter(pk__in=story_ids))
+        depend_on(request, context["related_stories"])  # their cards: titles, images, reaction counts
         context["themes"] = ThemeHubPage.objects.filter(pk__in=theme_ids).live().public().order_by("title")
         context["is_past"] = self.is_past()
         if self.registration_open:
@@ -460,9 +461,8 @@ def place_given_mail(registration):
 
 
 def purge_event_page(event):
-    """The cached event page says how many places are left: let the CDN fetch it again (its listings do not)."""
-    if purging_enabled():
-        purge_page_from_cache(event)
+    """The cached event page says how many places are left (its listings do not)."""
+    purge_pages([event])
 
 
 @never_cache

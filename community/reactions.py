@@ -53,7 +53,7 @@ def moderate(reactions, status, user):
 def purge_after_commit(pages):
     """Purge the pages (and the listings that show their reaction count) once the change is committed."""
     pages = list(pages)
-    if pages and purging.purging_enabled():
+    if pages:
         transaction.on_commit(lambda: purging.purge_pages_and_listings([page.specific_deferred for page in pages]))
 
 

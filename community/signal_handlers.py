@@ -1,10 +1,10 @@
 """The community's signal handlers, connected by CommunityConfig.ready(): purge what lists a gathering when it is
 published or unpublished, and keep a "Deel je verhaal" submission in step with its draft story."""
 
-from django.db.models.signals import pre_delete, pre_save
+from django.db.models.signals import pre_delete
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import post_page_move
 
 from community.events import EventPage
 from community.submissions import StorySubmission
@@ -14,10 +14,7 @@ from stories.models import PracticeStoryPage
 
 
 def connect():
-    # A gathering is listed on theme hubs: the ones its live version had are purged too.
-    pre_save.connect(purging.remember_live_links, sender=EventPage)
-    page_published.connect(purging.purge_listings, sender=EventPage)
-    page_unpublished.connect(purging.purge_listings, sender=EventPage)
+    purging.connect_listed_page(EventPage)
     pre_delete.connect(delete_submitted_photos, sender=PracticeStoryPage)
     post_page_move.connect(follow_moved_drafts)
 

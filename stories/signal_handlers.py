@@ -1,8 +1,5 @@
-"""The stories app's signal handlers, connected by StoriesConfig.ready(): purge what lists a story or a regional
-news item when it is published or unpublished (stories/purging.py)."""
-
-from django.db.models.signals import pre_save
-from wagtail.signals import page_published, page_unpublished
+"""The stories app's signal handlers, connected by StoriesConfig.ready(): the purge map (stories/purging.py) for
+every page type, with stories and regional news purged precisely, with the pages that list them."""
 
 from correspondents.regions import RegionalNewsPage
 from stories import purging
@@ -10,8 +7,6 @@ from stories.models import PracticeStoryPage
 
 
 def connect():
-    # A story is listed on theme hubs: the ones its live version had are purged too.
-    pre_save.connect(purging.remember_live_links, sender=PracticeStoryPage)
+    purging.connect()
     for model in (PracticeStoryPage, RegionalNewsPage):
-        page_published.connect(purging.purge_listings, sender=model)
-        page_unpublished.connect(purging.purge_listings, sender=model)
+        purging.connect_listed_page(model)

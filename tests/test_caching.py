@@ -210,7 +210,7 @@ def site_urls(*paths):
     return {f"http://localhost{path}" for path in paths}
 
 
-SECTIONS = site_urls("/", "/praktijkverhalen/", "/themas/", "/kennis/", "/regios/", "/sitemap.xml")
+SECTIONS = site_urls("/", "/praktijkverhalen/", "/themas/", "/kennis/", "/regios/", "/zoeken/", "/sitemap.xml")
 ALL_STORIES_FEEDS = site_urls("/feeds/verhalen/rss/", "/feeds/verhalen/atom/")
 UTRECHT = site_urls("/regios/utrecht/", "/feeds/regios/utrecht/rss/", "/feeds/regios/utrecht/atom/")
 
@@ -375,7 +375,8 @@ def test_publishing_and_unpublishing_regional_news_purges_its_region_and_the_sec
     assert purged() == expected
 
 
-def test_without_a_frontend_cache_publishing_looks_up_no_listings(publish_story):
+def test_without_a_frontend_cache_publishing_enqueues_no_purge_of_the_listings(publish_story):
+    """The page cache is invalidated in the request (tests/test_page_cache.py); no CDN, no purge task for it."""
     purges = []
 
     def record(sender, task_result, **kwargs):

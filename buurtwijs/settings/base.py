@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A repeated anonymous request is answered from the page cache before anything below runs (core/pagecache.py).
+    "core.pagecache.PageCacheMiddleware",
     # Before the session, CSRF and locale middleware: it must see the cookies and Vary headers they add.
     "buurtwijs.middleware.PublicCacheControlMiddleware",
     # Inside PublicCacheControlMiddleware: a response whose template used a CSP nonce is private before it decides.
@@ -212,8 +214,17 @@ WAGTAILSEARCH_BACKENDS = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # With REDIS_URL, Redis is the cache every app server shares: the default cache (rate limits), Wagtail's
-# renditions, and sessions (cached_db: kept in the database too, so an outage logs nobody out). An outage
-# empties the cache and slows nothing down (buurtwijs.cache). Without it each process caches in its own memory.
+# renditions, the page cache (core/pagecache.py) and sessions (cached_db: kept in the database too, so an outage
+# logs nobody out). An outage empties the cache and slows nothing down (buurtwijs.cache). Without it each process
+# caches in its own memory, except the page cache: every process must see an invalidation, so it lives in files.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "page-cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
+}
 if os.environ.get("REDIS_URL"):
     from buurtwijs.cache import redis_caches  # only then: it loads Django's cache backends
 

@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.blocks import StoryBodyBlock
 from core.listing import paginate
+from core.pagecache import depend_on
 from core.pages import BasePage, SectionIndexPage
 from correspondents.regions import (
     RegionalPageForm,
@@ -275,6 +276,8 @@ class PracticeStoryPage(BasePage):
             knowledge_page__live=True, knowledge_page__view_restrictions__isnull=True
         ).select_related("knowledge_page")
         context["stories_elsewhere"] = self.stories_elsewhere()
+        # "Elders in het land" changes with every story in these themes: their hubs are purged with each of them.
+        depend_on(request, self.themes.all())
         return context
 
 
