@@ -18,6 +18,13 @@ def empty_caches():
 
 
 @pytest.fixture
+def render_every_time(settings):
+    """No page cache (core/pagecache.py): for tests that count what a render costs, or that change content behind
+    the purge map's back (factories save pages without publishing them)."""
+    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+@pytest.fixture
 def home(db):
     """A HomePage as the root of the default Site, in place of Wagtail's welcome page."""
     return factories.create_home()

@@ -78,14 +78,16 @@ def test_redis_url_puts_caches_and_sessions_in_redis():
     assert {alias: cache["BACKEND"] for alias, cache in found["CACHES"].items()} == {
         "default": "buurtwijs.cache.ResilientRedisCache",
         "renditions": "buurtwijs.cache.ResilientRedisCache",
+        "pages": "buurtwijs.cache.ResilientRedisCache",
     }
     assert {cache["LOCATION"] for cache in found["CACHES"].values()} == {"redis://redis:6379/0"}
     assert all(0 < timeout <= 0.5 for cache in found["CACHES"].values() for timeout in cache["OPTIONS"].values())
     assert found["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
     middleware = found["MIDDLEWARE"]
-    assert middleware[:3] == [
+    assert middleware[:4] == [
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
+        "core.pagecache.PageCacheMiddleware",  # a static file never reaches it; a page cache hit skips the rest
         "buurtwijs.middleware.PublicCacheControlMiddleware",
     ]
     assert middleware.index("buurtwijs.middleware.PublicCacheControlMiddleware") < middleware.index(
@@ -97,4 +99,6 @@ def test_without_redis_url_each_process_caches_in_memory():
     found = production_settings("CACHES", "SESSION_ENGINE")
     assert found["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     assert "renditions" not in found["CACHES"]
+    # The page cache must see every process's invalidations: files, not a process's memory.
+    assert found["CACHES"]["pages"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
     assert found["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"

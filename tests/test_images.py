@@ -130,6 +130,7 @@ def story_index_queries(client, site_tree):
     return len(queries)
 
 
+@pytest.mark.usefixtures("render_every_time")
 def test_story_index_costs_the_same_queries_for_3_and_12_cards(client, site_tree, theme):
     def add_stories(count):
         for _ in range(count):

@@ -86,6 +86,7 @@ def test_every_page_links_the_statement_in_its_footer(client, statement, site_tr
     assert ("Toegankelijkheid", "/toegankelijkheid/") in footer_links(client.get("/zoeken/", {"q": "soep"}))
 
 
+@pytest.mark.usefixtures("render_every_time")
 def test_footer_link_costs_no_query(client, site_tree, theme):
     def queries():
         get_page(client, theme)

@@ -401,6 +401,7 @@ def test_pagination_links_keep_the_filters(client, many_stories):
     assert query_of(previous["href"]) == {"thema": "wonen", "regio": "groningen"}
 
 
+@pytest.mark.usefixtures("render_every_time")
 @pytest.mark.django_db
 def test_queries_do_not_grow_with_the_number_of_pages(client, data):
     """Each kind on the page costs its own listing queries: DATA's first page already shows all three kinds."""

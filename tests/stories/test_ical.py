@@ -302,6 +302,7 @@ def test_logged_in_users_get_private_calendars(client, events):
     assert client.get(reverse("events_ical"))["Cache-Control"] == "private"
 
 
+@pytest.mark.usefixtures("render_every_time")
 @pytest.mark.parametrize("count", [2, 20])
 def test_feed_costs_the_same_queries_at_any_size(client, event_index, region, count, django_assert_num_queries):
     municipality = factories.MunicipalityFactory(region=region, name="Houten")
