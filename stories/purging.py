@@ -2,11 +2,11 @@
 unpublished (wagtail.contrib.frontend_cache; the backends are configured in settings).
 
 Wagtail purges the published page itself. This adds the pages that show it: the home page and every section
-under it (the overviews, the Kennisplein), its region, sitemap.xml, and what the page's own
-``listings_to_purge()`` names: for a story its theme hubs, the hubs that pick it, the knowledge pages it builds
-on and the feeds it is in (stories/models/stories.py); for a gathering its theme hubs and calendar files
-(community/events.py). A new version can drop a theme or a
-knowledge link that the live version had: those pages list the story until they are purged too.
+under it (the overviews, the Kennisplein), its region, sitemap.xml and the one family sitemap that lists it
+(core/sitemaps.py), and what the page's own ``listings_to_purge()`` names: for a story its theme hubs, the hubs
+that pick it, the knowledge pages it builds on and the feeds it is in (stories/models/stories.py); for a gathering
+its theme hubs and calendar files (community/events.py). A new version can drop a theme or a knowledge link that
+the live version had: those pages list the story until they are purged too.
 """
 
 from django.conf import settings
@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
+
+from core.sitemaps import section_path
 
 
 def purging_enabled():
@@ -42,7 +44,7 @@ def purge_listings(sender, instance, **kwargs):
 
 
 def add_listings(batch, page):
-    """Add the pages that list ``page`` to the purge batch, and the feeds and sitemap.xml of its site."""
+    """Add the pages that list ``page`` to the purge batch, and the feeds and sitemaps of its site."""
     url_parts = page.get_url_parts(batch)
     if url_parts is None:
         return
@@ -50,7 +52,7 @@ def add_listings(batch, page):
     home_path = page.path[: 2 * page.steplen]  # the home page is the ancestor right below the tree's root
     listing = Q(pk__in=Page.objects.ancestor_of(page).filter(depth__gt=1).values("pk"))
     listing |= Q(path__startswith=home_path, depth=3)
-    paths = [reverse("sitemap")]
+    paths = [reverse("sitemap"), section_path(page)]
 
     # The page type knows what else lists it (its theme hubs, feeds, calendar files): ask it.
     if listings_to_purge := getattr(page, "listings_to_purge", None):
