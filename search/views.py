@@ -1,5 +1,6 @@
 import re
 
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.shortcuts import render
 from django.utils import timezone
@@ -63,7 +64,12 @@ def best_match_ids(queryset, words, limit):
     results = queryset.search(words)[:limit]
     if hasattr(results, "ranked"):  # SQLite: the backend ranks the ids in one query (search/sqlite_backend.py)
         return [pk for pk, _score in results.ranked()]
-    return list(results.get_queryset().values_list("pk", flat=True))  # PostgreSQL: ranked in one query too
+    with transaction.atomic(), connection.cursor() as cursor:  # PostgreSQL: ranked in one query too
+        # Plan it for a database in memory or on SSD, as PostgreSQL's documentation advises for them: with the
+        # default random_page_cost of 4 the planner matches every row of the search index rather than use its GIN
+        # index (search/migrations/0001), three times slower for a word in a third of 10,000 stories.
+        cursor.execute("SET LOCAL random_page_cost = 1.1")
+        return list(results.get_queryset().values_list("pk", flat=True))
 
 
 def promoted(query, private):
