@@ -60,7 +60,7 @@ def section_path(page):
 
 
 def listed_pages(request):
-    """(The live, public pages of the request's site, its Site, its root page's URL path) in two queries."""
+    """(The live, public pages of the request's site, its Site, its root page's URL path) in three queries."""
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
     root = Page.objects.values("path", "url_path").get(pk=site.root_page_id)
     pages = Page.objects.live().public().filter(path__startswith=root["path"])
