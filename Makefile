@@ -51,11 +51,11 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## Time every page type at 100, 1,000 and N stories (N=5000; BENCH_DATABASE_URL for PostgreSQL)
+bench: install ## Time every page type, search and sitemap at 100, 1,000 and N stories (N=10000; BENCH_DATABASE_URL for PostgreSQL)
 	mkdir -p var
 	rm -rf var/bench-media
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3} MEDIA_ROOT=$(CURDIR)/var/bench-media \
-		$(MANAGE) bench --fresh --stories $(or $(N),5000)
+		DATABASE_CONN_MAX_AGE=60 $(MANAGE) bench --fresh --stories $(or $(N),10000)
 
 backup: install ## Back up the PostgreSQL database (DATABASE_URL) and media into var/backups/buurtwijs-<time>.tar
 	$(MANAGE) backup $(if $(BACKUP_DIR),--output-dir $(BACKUP_DIR))

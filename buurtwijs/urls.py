@@ -5,11 +5,11 @@ from django.views.defaults import page_not_found
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from buurtwijs.api import api_router
 from community import ical, reactions
+from core import sitemaps
 from search import views as search_views
 from stories import feeds
 
@@ -30,7 +30,9 @@ urlpatterns = [
     path("agenda/bijeenkomsten.ics", ical.events_ical, name="events_ical"),
     path("agenda/bijeenkomst/<int:page_id>.ics", ical.event_ical, name="event_ical"),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # One name for the index and the family sitemaps: both are public views (buurtwijs/middleware.py).
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:family>-<int:number>.xml", sitemaps.section, name="sitemap"),
     path("reageren/<int:page_id>/", reactions.reaction_form, name="reaction_form"),
     path("reageren/<int:page_id>/bedankt/", reactions.reaction_thanks, name="reaction_thanks"),
     path(

@@ -14,13 +14,13 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, IntegerField, Q, Value, When
-from django.db.models.functions import ExtractYear
+from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail.models import Page, get_page_models
 
-from core.listing import paginate
+from core.listing import PkIn, paginate
 from correspondents.regions import Municipality, region_pages, with_regions
 
 
@@ -191,26 +191,28 @@ class MunicipalityFacet(Facet):
 
 
 class YearFacet(Facet):
-    """The year of first publication, in the site's time zone; newest year first."""
+    """The year of first publication, in the site's time zone; newest year first.
+
+    Each year is a range of dates (Django's __year lookup): counting converts no date to the time zone, row by row.
+    """
 
     param, label, any_label = "jaar", "Jaar", "Alle jaren"
 
     def load_options(self, universe):
-        years = (
-            universe.filter(first_published_at__isnull=False)
-            .order_by()
-            .annotate(year=ExtractYear("first_published_at"))
-            .values_list("year", flat=True)
-            .distinct()
-        )
-        return [Option(str(year), str(year), year) for year in sorted(years, reverse=True)]
+        span = universe.aggregate(first=Min("first_published_at"), last=Max("first_published_at"))
+        if span["first"] is None:
+            return []
+        years = range(timezone.localtime(span["last"]).year, timezone.localtime(span["first"]).year - 1, -1)
+        return [Option(str(year), str(year), year) for year in years]
 
     def q(self, option):
         return Q(first_published_at__year=option.key)
 
     def count(self, pages):
-        published = pages.filter(first_published_at__isnull=False)
-        return grouped_count(published.annotate(year=ExtractYear("first_published_at")), "year")
+        if not self.options:
+            return {}
+        counts = pages.aggregate(**{f"y{option.value}": Count("pk", filter=self.q(option)) for option in self.options})
+        return {option.key: counts[f"y{option.value}"] for option in self.options}
 
 
 def grouped_count(queryset, field):
@@ -328,7 +330,8 @@ def theme_hub(params, theme):
     return FacetedPages(params, universe, facets, kinds=kinds, private=private)
 
 
-def search_results(params, page_ids, query):
+def search_results(params, page_ids, query, private=None):
     """The pages found by a search (their ids, any page type), by kind, theme, region and year; keeps ?q=."""
-    universe = Page.objects.filter(pk__in=page_ids)  # found among live, public pages already
-    return FacetedPages(params, universe, [KindFacet, ThemeFacet, RegionFacet, YearFacet], keep={"q": query})
+    universe = Page.objects.filter(PkIn(page_ids))  # found among live, public pages already
+    facets = [KindFacet, ThemeFacet, RegionFacet, YearFacet]
+    return FacetedPages(params, universe, facets, keep={"q": query}, private=private)

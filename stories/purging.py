@@ -3,7 +3,8 @@ frontend cache in front of the site (wagtail.contrib.frontend_cache; its backend
 
 - A **listed page** (a story, a regional news item, a gathering: their apps call ``connect_listed_page``) is
   purged on publish and unpublish with the pages that show it: the home page and every section under it (the
-  overviews, the Kennisplein), its ancestors (its region), the search page, sitemap.xml, and what the page's own
+  overviews, the Kennisplein), its ancestors (its region), the search page, sitemap.xml and the one family sitemap that lists it
+  (core/sitemaps.py), and what the page's own
   ``listings_to_purge()`` names: for a story its theme hubs, the hubs that pick it, the knowledge pages it
   builds on and its feeds (stories/models/stories.py); for a gathering its theme hubs and calendar files
   (community/events.py). A new version can drop a theme or a knowledge link that the live version had: those
@@ -30,6 +31,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core import pagecache
+from core.sitemaps import section_path
 
 # Models whose rows show on pages that do not name them: a change empties the whole page cache.
 SITE_WIDE_MODELS = [
@@ -131,7 +133,7 @@ def purge(batch):
 
 
 def add_listings(batch, page):
-    """Add the pages that list ``page`` to the purge batch, and the search page, feeds and sitemap.xml of its site."""
+    """Add the pages that list ``page`` to the purge batch, and the search page, feeds and sitemaps of its site."""
     url_parts = page.get_url_parts(batch)
     if url_parts is None:
         return
@@ -139,7 +141,7 @@ def add_listings(batch, page):
     home_path = page.path[: 2 * page.steplen]  # the home page is the ancestor right below the tree's root
     listing = Q(pk__in=Page.objects.ancestor_of(page).filter(depth__gt=1).values("pk"))
     listing |= Q(path__startswith=home_path, depth=3)
-    paths = [reverse("sitemap"), reverse("search")]
+    paths = [reverse("sitemap"), section_path(page), reverse("search")]
 
     # The page type knows what else lists it (its theme hubs, feeds, calendar files): ask it.
     if listings_to_purge := getattr(page, "listings_to_purge", None):

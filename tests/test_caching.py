@@ -18,6 +18,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from buurtwijs.middleware import PublicCacheControlMiddleware
+from core.sitemaps import section_path
 from correspondents.models import Municipality, RegionalNewsPage
 from stories.models import PracticeStoryPage, StoryKnowledgeLink
 from tests import factories
@@ -68,6 +69,7 @@ def public_site(site_tree, theme, region):
         f"/feeds/regios/{region.slug}/rss/",
         f"/feeds/regios/{region.slug}/atom/",
         "/sitemap.xml",
+        section_path(story),  # a family sitemap
         "/robots.txt",
     ]
     return [page.url for page in pages] + views
@@ -211,6 +213,13 @@ def site_urls(*paths):
 
 
 SECTIONS = site_urls("/", "/praktijkverhalen/", "/themas/", "/kennis/", "/regios/", "/zoeken/", "/sitemap.xml")
+
+
+def sitemap_of(page):
+    """The one family sitemap that lists ``page`` (tests/test_sitemap_robots.py shows it does)."""
+    return site_urls(section_path(page))
+
+
 ALL_STORIES_FEEDS = site_urls("/feeds/verhalen/rss/", "/feeds/verhalen/atom/")
 UTRECHT = site_urls("/regios/utrecht/", "/feeds/regios/utrecht/rss/", "/feeds/regios/utrecht/atom/")
 
@@ -260,10 +269,16 @@ STORY = site_urls("/regios/utrecht/soep-op-woensdag/")
 def test_publishing_a_story_purges_the_story_and_every_page_that_lists_it(
     purged, publish_story, other_region, other_theme, research
 ):
-    publish_story()  # another region, theme and knowledge page exist, and are left alone
+    story = publish_story()  # another region, theme and knowledge page exist, and are left alone
 
     assert purged() == (
-        STORY | SECTIONS | UTRECHT | theme_urls("eenzaamheid") | site_urls("/kennis/buurtcirkels/") | ALL_STORIES_FEEDS
+        STORY
+        | SECTIONS
+        | sitemap_of(story)
+        | UTRECHT
+        | theme_urls("eenzaamheid")
+        | site_urls("/kennis/buurtcirkels/")
+        | ALL_STORIES_FEEDS
     )
 
 
@@ -288,7 +303,13 @@ def test_the_chains_final_approval_purges_the_story_and_every_page_that_lists_it
     assert heading(get_page(Client(), PracticeStoryPage.objects.get(pk=story.pk))) == "Soep op woensdag"
     # Groningen, the theme Armoede and the knowledge page Bowling alone exist, and are left alone.
     assert purged() == (
-        STORY | SECTIONS | UTRECHT | theme_urls("eenzaamheid") | site_urls("/kennis/buurtcirkels/") | ALL_STORIES_FEEDS
+        STORY
+        | SECTIONS
+        | sitemap_of(story)
+        | UTRECHT
+        | theme_urls("eenzaamheid")
+        | site_urls("/kennis/buurtcirkels/")
+        | ALL_STORIES_FEEDS
     )
 
 
@@ -306,6 +327,7 @@ def test_unpublishing_a_story_purges_the_same_pages_and_the_hubs_that_pick_it(
     assert purged() == (
         STORY
         | SECTIONS
+        | sitemap_of(story)
         | UTRECHT
         | theme_urls("eenzaamheid")
         | site_urls("/themas/armoede/")  # its hub picks the story; its feeds list only stories about poverty
@@ -339,6 +361,7 @@ def test_new_themes_and_knowledge_links_purge_the_pages_that_listed_the_live_ver
     assert purged() == (
         STORY
         | SECTIONS
+        | sitemap_of(story)
         | UTRECHT
         | theme_urls("eenzaamheid")  # the live version was about loneliness
         | theme_urls("armoede")
@@ -365,7 +388,7 @@ def test_publishing_and_unpublishing_regional_news_purges_its_region_and_the_sec
     author = factories.CorrespondentProfileFactory(region=region, name="Joris Verbeek")
     post_new_page(admin_client, RegionalNewsPage, region, news_form_data(author))
     news = RegionalNewsPage.objects.get(slug="buurtkamer-verhuisd")
-    expected = site_urls("/regios/utrecht/buurtkamer-verhuisd/", "/regios/utrecht/") | SECTIONS
+    expected = site_urls("/regios/utrecht/buurtkamer-verhuisd/", "/regios/utrecht/") | SECTIONS | sitemap_of(news)
 
     assert news.live
     assert purged() == expected

@@ -203,9 +203,12 @@ WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.DutchLoginForm"
 # The central team approves the chain's last step without holding Wagtail's plain publish permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "correspondents.chain.publishing.publish_approved_revision"
 
+# Wagtail's database backend (modelsearch); on SQLite with its ranking made one query (search/sqlite_backend.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "search.sqlite_backend"
+        if DATABASES["default"]["ENGINE"].endswith("sqlite3")
+        else "wagtail.search.backends.database",
         "SEARCH_CONFIG": "dutch",
     }
 }

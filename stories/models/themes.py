@@ -24,15 +24,19 @@ class ThemeIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = (
-            ThemeHubPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("listing_image")
-            .annotate(story_count=models.Count("stories", filter=models.Q(stories__live=True)))
-            .order_by("title")
-        )
+        context["themes"] = themes = list(ThemeHubPage.objects.child_of(self).live().public().order_by("title"))
+        counts = live_story_counts()
+        for theme in themes:
+            theme.story_count = counts.get(theme.pk, 0)
         return context
+
+
+def live_story_counts():
+    """{theme id: its number of live stories}: one GROUP BY over the (story, theme) rows of the live stories. A count
+    annotated on the themes joined every story's row to every theme's columns (half a second at 10,000 stories)."""
+    story_themes = ThemeHubPage.stories.through  # PracticeStoryPage.themes: (practicestorypage, themehubpage) rows
+    live = story_themes.objects.filter(practicestorypage__in=Page.objects.live().values("pk"))
+    return dict(live.order_by().values_list("themehubpage").annotate(n=models.Count("pk")))
 
 
 class ThemeHubPage(BasePage):

@@ -1,4 +1,5 @@
-"""`manage.py bench` (make bench): grows the demo site with generated stories and prints a table of costs.
+"""`manage.py bench` (make bench): grows the demo site with generated stories and prints a table of costs, and
+search's p50 and p95.
 
 Run once for the module with a tiny N on the test database: the demo content (30 live stories), measured at 32
 and at 35 stories, one request per page after the warm-up (about 15 s).
@@ -53,8 +54,18 @@ def test_bench_prints_time_and_queries_of_every_page_type_at_each_size(bench_run
     expected_extras = [
         label for label, url in bench.EXTRA_URLS if "{kennisplein}" not in url or bench.first_live(KennispleinPage)
     ]
-    for label in expected_extras:
+    for label in [*expected_extras, *(label for label, _url in bench.SEARCHES)]:
         assert any(line.startswith(f"{label} ") for line in lines), f"no row for {label}"
+    # Every family sitemap of the index: the stories' among them.
+    sitemap_rows = [line.split()[:2] for line in lines if line.startswith("sitemap-")]
+    assert ["sitemap-praktijkverhalen-0", "/sitemap-praktijkverhalen-0.xml"] in sitemap_rows
+    assert ["sitemap-hoofdpaginas-0", "/sitemap-hoofdpaginas-0.xml"] in sitemap_rows
+    # Search's median and 95th percentile over all searches, at both sizes.
+    start = lines.index(next(line for line in lines if line.startswith("Search, all")))
+    assert f"all {len(bench.SEARCHES)} searches" in lines[start]
+    p50, p95 = ([float(ms) for ms in lines[start + n].split()[1:]] for n in (2, 3))
+    assert lines[start + 2].startswith("p50") and lines[start + 3].startswith("p95")
+    assert len(p50) == len(p95) == 2 and all(0 < low <= high for low, high in zip(p50, p95, strict=True))
     assert re.search(r"Wall time: \d+ min \d+ s", output)
 
     # Progress bars on stderr: the stories made, then the pages measured, at each size.

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from community.events import EventPage
 from community.partners import PartnerIndexPage
+from core.sitemaps import section_path
 from correspondents.models import CorrespondentProfile, RegionalNewsPage
 from demo.generated_content import add_generated_stories
 from demo.management.commands.bench import public_page_models
@@ -62,7 +63,8 @@ BUDGETS = {  # the counts measured on SQLite and PostgreSQL, plus 3
     "theme feed": 9,
     "region feed": 9,
     "iCalendar feed": 5,
-    "sitemap": 23,  # one query per page type
+    "sitemap": 7,  # the index of the family sitemaps
+    "sitemap, stories": 7,  # a family sitemap
 }
 
 
@@ -258,7 +260,8 @@ def pages_to_measure(site):
             newest_title(listed.filter(themes=themes[1])),
         ),
         "region feed": (reverse("feeds:region_rss", args=[utrecht.slug]), newest_title(listed.descendant_of(utrecht))),
-        "sitemap": (reverse("sitemap"), regional_story.url),
+        "sitemap": (reverse("sitemap"), section_path(regional_story)),
+        "sitemap, stories": (section_path(regional_story), regional_story.url),
         "iCalendar feed": (reverse("events_ical"), "SUMMARY:Buurtavond over eenzaamheid"),
     }
 

@@ -1,4 +1,5 @@
-"""Search ranking on a small Dutch corpus, and Dutch stemming on PostgreSQL (SEARCH_CONFIG "dutch").
+"""Search ranking on a small Dutch corpus, and Dutch stemming on PostgreSQL (SEARCH_CONFIG "dutch"); on SQLite,
+the search backend ranks as modelsearch's own does, in one query.
 
 Runs on SQLite (FTS5) and on PostgreSQL: `DATABASE_URL=postgres://… pytest tests/search/test_ranking.py`.
 """
@@ -6,6 +7,8 @@ Runs on SQLite (FTS5) and on PostgreSQL: `DATABASE_URL=postgres://… pytest tes
 import pytest
 from django.db import connection
 from django.urls import reverse
+from modelsearch.backends import get_search_backend
+from wagtail.models import Page
 
 from tests import factories
 from tests.helpers import soup
@@ -76,3 +79,33 @@ def test_dutch_stemming_finds_the_singular_for_the_plural(client, corpus):
 
     assert "Wat de buurt bindt" in titles
     assert "Een buurt vol groen" in titles
+
+
+@pytest.fixture
+def sqlite_backends():
+    """modelsearch's own SQLite backend and ours (the configured one, search/sqlite_backend.py), over one index."""
+    if connection.vendor != "sqlite":
+        pytest.skip("search/sqlite_backend.py is the search backend on SQLite only")
+    theirs, ours = get_search_backend("modelsearch.backends.database"), get_search_backend()
+    assert type(ours).__name__ == "RankedSQLiteSearchBackend" and type(theirs).__name__ == "SQLiteSearchBackend"
+    return theirs, ours
+
+
+@pytest.mark.parametrize("query", ["moestuin", "buurt", "moestuin soep", "Kanaalstraat"])
+def test_sqlite_ranks_as_modelsearch_does_in_one_query(corpus, sqlite_backends, query, django_assert_num_queries):
+    theirs, ours = sqlite_backends
+    pages = Page.objects.live()
+    expected = list(theirs.search(query, pages).annotate_score("score"))
+    assert expected, "the corpus has matches for every query"
+
+    with django_assert_num_queries(2):  # the ranked ids, then the pages
+        found = list(ours.search(query, pages).annotate_score("score"))
+
+    assert [(page.pk, page.score) for page in found] == [(page.pk, page.score) for page in expected]
+    assert ours.search(query, pages).count() == len(expected)
+    assert [page.pk for page in ours.search(query, pages)[1:]] == [page.pk for page in expected[1:]]
+
+
+def test_autocomplete_finds_the_start_of_a_word(corpus):
+    """The admin's choosers search as the editor types: the last word is a prefix."""
+    assert "De moestuin van de Kanaalstraat" in [page.title for page in Page.objects.live().autocomplete("Kanaalstr")]

@@ -124,6 +124,21 @@ def test_long_query_is_cut_to_a_reasonable_length(client, stories):
     assert len(soup(response).find("input", attrs={"name": "q"})["value"]) <= 200
 
 
+def test_a_long_query_finds_what_its_words_find(client, stories):
+    """A 10,000-character query is searched for as its first different words: here the one word it repeats."""
+    found = result_titles(search(client, LONG_QUERY))
+
+    assert found == result_titles(search(client, "moestuin")) == ["Moestuin aan de Lek"]
+
+
+def test_words_beyond_the_first_ten_are_not_searched_for(client, stories):
+    words = "moestuin aan de lek bewoners kweken samen groente in nieuwegein"
+
+    assert result_titles(search(client, words)) == ["Moestuin aan de Lek"]
+    assert result_titles(search(client, f"{words} zwembad")) == ["Moestuin aan de Lek"]
+    assert result_titles(search(client, f"{words[9:]} zwembad")) == []  # nine words and a missing one: none
+
+
 # Facets over the search results --------------------------------------------------------------------
 
 
@@ -254,6 +269,16 @@ def test_search_pagination_keeps_query_and_filters(client, buurt, site_tree):
     second = client.get(next_link)
     assert len(result_titles(second)) == 16 - LISTING_PAGE_SIZE
     assert "16 resultaten voor ‘buurtkamer’, pagina 2 van 2" in text(second)
+
+
+def test_a_page_past_the_last_gives_the_last(client, buurt, site_tree):
+    for n in range(LISTING_PAGE_SIZE + 1):
+        factories.PracticeStoryPageFactory(parent=site_tree.stories, title=f"Buurtkamer {n}")
+
+    response = search_with(client, q="buurtkamer", pagina="99999")
+
+    assert "18 resultaten voor ‘buurtkamer’, pagina 2 van 2" in text(response)
+    assert len(result_titles(response)) == 18 - LISTING_PAGE_SIZE
 
 
 def test_only_the_best_matches_are_counted(client, buurt, monkeypatch):

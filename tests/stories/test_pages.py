@@ -23,6 +23,7 @@ from tests.helpers import (
     heading,
     links,
     post_new_page,
+    soup,
     story_form_data,
     submit_new_page,
     text,
@@ -103,6 +104,23 @@ def test_theme_index_lists_its_themes(client, site_tree):
 
     assert heading(response) == "Thema's"
     assert ("Samen koken", theme.url) in links(response)
+
+
+def test_theme_index_counts_each_themes_live_stories(client, site_tree, theme, region):
+    cooking = factories.ThemeHubPageFactory(parent=site_tree.themes, title="Samen koken")
+    factories.ThemeHubPageFactory(parent=site_tree.themes, title="Groen in de wijk")
+    for title, themes in (("Eettafel", [theme, cooking]), ("Soep op woensdag", [cooking]), ("Wandelen", [theme])):
+        factories.PracticeStoryPageFactory(parent=region, title=title, themes=themes)
+    factories.PracticeStoryPageFactory(parent=region, title="Concept", themes=[cooking], live=False)
+    factories.KnowledgePageFactory(parent=site_tree.knowledge, title="Over koken", themes=[cooking])
+
+    cards = {
+        card.find("h2").get_text(strip=True): card.select_one(".card__meta").get_text(strip=True)
+        for card in soup(get_page(client, site_tree.themes)).select(".theme-card")
+    }
+
+    # Live stories only: not the draft, nor the knowledge page about cooking.
+    assert cards == {"Eenzaamheid": "2 verhalen", "Groen in de wijk": "0 verhalen", "Samen koken": "2 verhalen"}
 
 
 def test_theme_hub_shows_intro_stories_and_knowledge(client, site_tree, theme):
