@@ -3,13 +3,13 @@ frontend cache in front of the site (wagtail.contrib.frontend_cache; its backend
 
 - A **listed page** (a story, a regional news item, a gathering: their apps call ``connect_listed_page``) is
   purged on publish and unpublish with the pages that show it: the home page and every section under it (the
-  overviews, the Kennisplein), its ancestors (its region), the search page, sitemap.xml and the one family sitemap that lists it
-  (core/sitemaps.py), and what the page's own
-  ``listings_to_purge()`` names: for a story its theme hubs, the hubs that pick it, the knowledge pages it
-  builds on and its feeds (stories/models/stories.py); for a gathering its theme hubs and calendar files
-  (community/events.py). A new version can drop a theme or a knowledge link that the live version had: those
-  pages list it until they are purged too. Pages that show cards of other pages say so with
-  ``core.pagecache.depend_on`` (a story depends on its theme hubs: "Elders in het land").
+  overviews, the Kennisplein), its ancestors (its region), the search page, sitemap.xml and the one family
+  sitemap that lists it (core/sitemaps.py), and what the page's own ``listings_to_purge()`` names: for a story
+  its theme hubs, the hubs that pick it, the knowledge pages it builds on and its feeds
+  (stories/models/stories.py); for a gathering its theme hubs and calendar files (community/events.py). A new
+  version can drop a theme or a knowledge link that the live version had: those pages list it until they are
+  purged too. Pages that show cards of other pages say so with ``core.pagecache.depend_on`` (a story depends on
+  its theme hubs: "Elders in het land").
 - **Everything else that shows on many pages** empties the whole page cache: publishing or unpublishing any
   other page type (a section, theme, region, knowledge page: navigation, facets, cards and breadcrumbs name
   them), moving or deleting any page (its URL changes), and a change to the site settings

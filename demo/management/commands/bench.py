@@ -208,7 +208,9 @@ class Command(BaseCommand):
         client = Client(SERVER_NAME="localhost")  # the demo site's hostname, allowed by every settings module
         results = {}  # label -> {"url": url, size: (median ms, queries)}
         search_times = {}  # size -> the milliseconds of every measured search
-        with override_settings(DEBUG=False):
+        # A render every time: the page cache (core/pagecache.py) would answer the repeats without one.
+        no_page_cache = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+        with override_settings(DEBUG=False, CACHES=no_page_cache):
             for size in sizes:
                 if size > current:
                     bar = ProgressBar(self.stderr, f"Stories {current:,} -> {size:,}", size - current)
