@@ -114,10 +114,13 @@ def make_renditions(image_ids):
     that got new ones. An image whose original is missing or broken is logged and left out."""
     made = []
     for image in get_image_model().objects.filter(pk__in=image_ids):
-        if len(image.find_existing_renditions(*ALL_FILTERS)) == len(ALL_FILTERS):
+        existing = image.find_existing_renditions(*ALL_FILTERS)
+        missing = [spec_filter for spec_filter in ALL_FILTERS if spec_filter not in existing]
+        if not missing:
             continue
         try:
-            image.get_renditions(*ALL_FILTERS)
+            # Files and rows only: the site caches the renditions it shows when it first finds them.
+            image.create_renditions(*missing)
         except OSError as error:  # SourceImageIOError (no file), or a file Pillow cannot read
             logger.warning("No renditions for image %s (%s): %s", image.pk, image.file.name, error)
             continue
