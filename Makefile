@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test test-browser lint format bench backup restore loadtest clean
+.PHONY: help install run worker migrate demo test test-browser lint format bench backup restore loadtest clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -33,8 +33,14 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the Dutch demo content and demo users (idempotent)
 	$(MANAGE) load_demo_content
 
-run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
-	$(MANAGE) runserver $(HOST):$(PORT)
+# The background worker runs next to the server and stops with it (Ctrl-C): it makes the image renditions and
+# updates the search and reference indexes (docs/deployment.md).
+run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8000 with the background worker
+	$(MANAGE) db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: migrate ## Run the background worker alone (make run starts one), e.g. next to your own runserver
+	$(MANAGE) db_worker
 
 test: install ## Run the whole test suite on every core (SQLite; set DATABASE_URL for PostgreSQL)
 	$(BIN)/pytest -m "not e2e" -n auto --dist loadgroup $(PYTEST_ARGS)
@@ -51,11 +57,13 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Background work inline: the warm-up request has the renditions made, so the measured ones see a running site.
 bench: install ## Time every page type, search and sitemap at 100, 1,000 and N stories (N=10000; BENCH_DATABASE_URL for PostgreSQL)
 	mkdir -p var
 	rm -rf var/bench-media
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3} MEDIA_ROOT=$(CURDIR)/var/bench-media \
-		DATABASE_CONN_MAX_AGE=60 $(MANAGE) bench --fresh --stories $(or $(N),10000)
+		DATABASE_CONN_MAX_AGE=60 TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
+		$(MANAGE) bench --fresh --stories $(or $(N),10000)
 
 backup: install ## Back up the PostgreSQL database (DATABASE_URL) and media into var/backups/buurtwijs-<time>.tar
 	$(MANAGE) backup $(if $(BACKUP_DIR),--output-dir $(BACKUP_DIR))

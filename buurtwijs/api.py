@@ -11,14 +11,11 @@ from wagtail.api.rich_text import APIRichText
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.images.api.fields import ImageRenditionField
 
 from correspondents.models import Municipality, RegionPage
 from correspondents.regions import with_regions
+from home.renditions import existing_rendition
 from stories.models import PracticeStoryPage, ThemeHubPage
-
-# The larger rendition the story cards use, so it usually exists already.
-LISTING_IMAGE_SPEC = "fill-800x450"
 
 
 def page_link(page):
@@ -67,6 +64,22 @@ class AuthorField(serializers.Field):
         return name
 
 
+class ListingImageField(serializers.Field):
+    """The larger JPEG of the cards (home/renditions.py), or null until the background task has made it."""
+
+    def to_representation(self, image):
+        rendition = existing_rendition(image, "api_listing")
+        if rendition is None:
+            return None
+        return {
+            "url": rendition.url,
+            "full_url": rendition.full_url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": rendition.alt,
+        }
+
+
 FIELDS = {
     "themes": PageLinksField(read_only=True),
     "related_themes": PageLinksField(read_only=True),
@@ -75,7 +88,7 @@ FIELDS = {
     "municipalities": MunicipalitiesField(read_only=True),
     "buurtmakers": BuurtmakersField(read_only=True),
     "author": AuthorField(read_only=True),
-    "listing_image": ImageRenditionField(LISTING_IMAGE_SPEC, read_only=True),
+    "listing_image": ListingImageField(read_only=True),
 }
 
 

@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -254,3 +254,7 @@ class CorrespondentProfile(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_role_display()})"
+
+    def pages_showing(self):
+        """The pages with this person's card (and photo): their region's page."""
+        return Page.objects.filter(pk=self.region_id)

@@ -74,7 +74,7 @@ def main():
         workers = env.get("WEB_CONCURRENCY") or 2 * len(os.sched_getaffinity(0)) + 1  # gunicorn.conf.py's default
         print(f"gunicorn on {base_url}, {workers} workers; load {load_average()}")
 
-        # Renders each page and its image renditions once, so the measurement sees a running site, not a cold one.
+        # Renders each page once, so the measurement sees a running site, not a cold one.
         locust_run(env, base_url, workdir / "warmup", ["Reader"], 4, WARMUP_SECONDS)
         classes = ["Reader", "Editor"] if EDITORS else ["Reader"]  # locust reads fixed_count 0 as "no fixed count"
         pages_ok = locust_run(env, base_url, workdir / "pages", classes, READERS + EDITORS, SECONDS)
@@ -129,6 +129,8 @@ def prepare(env, workdir):
         (["collectstatic", "--noinput"], env),
         (["migrate", "--noinput"], dev_env),
         (["load_demo_content"], dev_env),
+        # The background work the demo queued (image renditions, search index): done before the load starts.
+        (["db_worker", "--batch", "--no-startup-delay"], env),
     ):
         run([BIN / "python", "manage.py", *command, "-v0"], env=command_env, stdout=log, stderr=subprocess.STDOUT)
 

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.db import transaction
+from django.test import TestCase
 from django.urls import reverse
 from wagtail.blocks.base import get_error_json_data
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -141,6 +142,14 @@ def rolled_back(django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+@contextmanager
+def background_work_done():
+    """The work the block queues (image renditions, purges) is done when it ends, as the worker does it right after
+    the commit: a test's transaction never commits, and the tests' task backend works inline."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        yield
 
 
 # The editorial chain -----------------------------------------------------------------------------

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -213,8 +214,11 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
-# Background work (search index, reference index) runs inline unless a worker is configured.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (image renditions, search index, reference index, frontend cache purges) is queued in the
+# database and done by a worker process, `manage.py db_worker` (docs/deployment.md; `make run` starts one).
+# TASKS_BACKEND names another django-tasks backend: django_tasks.backends.immediate.ImmediateBackend does the work
+# inline instead, in the request that queues it.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "").strip() or "django_tasks_db.DatabaseBackend"}}
 
 # With REDIS_URL, Redis is the cache every app server shares: the default cache (rate limits), Wagtail's
 # renditions, the page cache (core/pagecache.py) and sessions (cached_db: kept in the database too, so an outage

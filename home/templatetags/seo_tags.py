@@ -9,18 +9,16 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
 from correspondents.regions import RegionalNewsPage
+from home.renditions import existing_rendition
 from stories.models import KnowledgePage, PracticeStoryPage, ThemeHubPage
 
 register = template.Library()
 
 SITE_NAME = "Buurtwijs"
 DESCRIPTION_LENGTH = 300
-# Facebook, LinkedIn and X all show 1.91:1 images; 1200x630 is the size they ask for.
-SHARE_IMAGE_SPEC = "fill-1200x630"
 # Page types that are articles, with their Schema.org type.
 ARTICLE_TYPES = {PracticeStoryPage: "Article", KnowledgePage: "Article", RegionalNewsPage: "NewsArticle"}
 # What Django's json_script escapes: "</script>" or "<!--" in a title must stay text inside the <script> element.
@@ -37,15 +35,12 @@ def page_description(page):
 
 @register.simple_tag
 def share_image(page):
-    """The rendition shown when the page is shared: its social image, else its listing image; None without one."""
+    """The rendition shown when the page is shared: its social image, else its listing image; None without one,
+    and until the background task has made it (home/renditions.py)."""
     image = (getattr(page, "social_image", None) or getattr(page, "listing_image", None)) if page else None
     if image is None:
         return None
-    try:
-        return image.get_rendition(SHARE_IMAGE_SPEC)
-    except SourceImageIOError:
-        # A missing original must not break the page; share without an image instead.
-        return None
+    return existing_rendition(image, "share")
 
 
 @register.simple_tag(takes_context=True)

@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -85,6 +85,11 @@ class Partner(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def pages_showing(self):
+        """The pages with this partner's logo: its gatherings, and the partners page, a section right below the home
+        page (purging the home page purges its sections: stories.purging.add_listings)."""
+        return Page.objects.filter(Q(pk__in=self.events.values("pk")) | Q(depth=2))
 
 
 class StoryIndexPage(SectionIndexPage):

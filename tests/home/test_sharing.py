@@ -8,7 +8,7 @@ import pytest
 
 from stories.models import StoryBuurtmaker
 from tests import factories
-from tests.helpers import get_page, soup
+from tests.helpers import background_work_done, get_page, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,12 @@ def article(response):
     return data
 
 
+def uploaded_image(**kwargs):
+    """An image large enough to share (1200x630), whose renditions the background worker has made."""
+    with background_work_done():
+        return factories.ImageFactory(file__width=1200, file__height=630, **kwargs)
+
+
 @pytest.fixture
 def story(region, theme, site_tree):
     draft_theme = factories.ThemeHubPageFactory(parent=site_tree.themes, title="Concepthema", live=False)
@@ -51,7 +57,7 @@ def story(region, theme, site_tree):
         themes=[theme, draft_theme],
         municipality=region.municipalities.get(name="Nieuwegein"),
         author=factories.CorrespondentProfileFactory(name="Joris Verbeek", region=region),
-        listing_image=factories.ImageFactory(title="Lange tafel in de buurtkamer", file__width=1600, file__height=900),
+        listing_image=uploaded_image(title="Lange tafel in de buurtkamer"),
         buurtmakers=[StoryBuurtmaker(name="Fatima El Amrani")],
         first_published_at=PUBLISHED,
         last_published_at=UPDATED,
@@ -94,7 +100,7 @@ def test_story_card_with_a_large_image(client, story):
 
 
 def test_the_social_image_wins_over_the_listing_image(client, story):
-    story.social_image = factories.ImageFactory(title="Soep in de pan", file__width=1600, file__height=900)
+    story.social_image = uploaded_image(title="Soep in de pan")
     story.save()
 
     tags = meta(get_page(client, story))
