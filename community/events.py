@@ -25,14 +25,13 @@ from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.antispam import SpamCheckedMixin, rate_limited, too_many_requests
 from core.blocks import ArticleBodyBlock
 from core.listing import paginate
 from core.mail import flag_mail_failed, message, send_after_commit
-from core.pages import BasePage, SectionIndexPage
+from core.pages import BasePage, BasePageQuerySet, SectionIndexPage
 from correspondents.regions import municipality_field, with_regions
 from stories.models import Partner, PracticeStoryPage, ThemeHubPage
 from stories.purging import purging_enabled
@@ -55,7 +54,7 @@ def dutch_time(value):
     return dateformat.format(site_time(value), "G.i")
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(BasePageQuerySet):
     def upcoming(self, now=None):
         """Gatherings that have not ended yet (one that is going on now included)."""
         return self.filter(end__gte=now or timezone.now())
@@ -152,6 +151,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
 
     objects = EventManager()
+    select_related_when_served = [*BasePage.select_related_when_served, "municipality"]
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
