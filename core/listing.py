@@ -5,9 +5,15 @@ from django.core.paginator import Paginator
 LISTING_PAGE_SIZE = 12
 
 
-def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
-    """One page of a listing; a missing or bad ?pagina= gives the first or last page, never an error."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("pagina"))
+def paginate(request, queryset, per_page=LISTING_PAGE_SIZE, count=None):
+    """One page of a listing; a missing or bad ?pagina= gives the first or last page, never an error.
+
+    ``count``: the number of items, if the caller counted them already (else the paginator counts with a query).
+    """
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(request.GET.get("pagina"))
 
 
 def live_pages_in_order(queryset, page_ids):
