@@ -247,10 +247,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # By primary keys: a preview's unsaved choices are in memory, not yet in the database.
-        partner_ids = [partner.pk for partner in self.partners.all()]
-        story_ids = [story.pk for story in self.related_stories.all()]
-        theme_ids = [theme.pk for theme in self.themes.all()]
+        # By ids: a subquery on the saved choices, or a preview's unsaved choices (in memory, not in the database).
+        partner_ids = self.partners.values_list("id", flat=True)
+        story_ids = self.related_stories.values_list("id", flat=True)
+        theme_ids = self.themes.values_list("id", flat=True)
         context["partners"] = (
             Partner.objects.filter(pk__in=partner_ids).select_related("logo").prefetch_related("logo__renditions")
         )
