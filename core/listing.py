@@ -2,6 +2,8 @@
 
 from django.core.paginator import Paginator
 
+from core.pages import in_private_section
+
 LISTING_PAGE_SIZE = 12
 
 
@@ -18,5 +20,5 @@ def paginate(request, queryset, per_page=LISTING_PAGE_SIZE, count=None):
 
 def live_pages_in_order(queryset, page_ids):
     """The live, public pages among page_ids, in that order, in a constant number of queries."""
-    pages = {page.pk: page for page in queryset.filter(pk__in=page_ids).live().public()}
+    pages = {page.pk: page for page in queryset.filter(pk__in=page_ids).live().exclude(in_private_section())}
     return [pages[page_id] for page_id in page_ids if page_id in pages]
