@@ -3,8 +3,9 @@
 A listing is a universe of live, public pages, the kinds of page it shows as cards, and its facets (kind, theme,
 region, municipality, year). Each facet reads one GET parameter; a value it does not know is ignored, so every URL
 gives a normal page. The count next to a facet value applies every *other* active filter (standard faceting): it
-says how many results choosing that value gives. Counting is done with GROUP BY queries, and cards are fetched per
-kind for the current page only, so the number of queries does not grow with the number of pages.
+says how many results choosing that value gives. Every facet's counts and the number of results come from one query
+(a UNION ALL of GROUP BY queries), and cards are fetched per kind for the current page only, so the number of
+queries does not grow with the number of pages.
 """
 
 from collections import Counter, defaultdict
