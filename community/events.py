@@ -24,7 +24,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.antispam import SpamCheckedMixin, rate_limited, too_many_requests
@@ -32,7 +31,7 @@ from core.blocks import ArticleBodyBlock
 from core.listing import paginate
 from core.mail import flag_mail_failed, message, send_after_commit
 from core.pagecache import depend_on
-from core.pages import BasePage, SectionIndexPage
+from core.pages import BasePage, BasePageQuerySet, SectionIndexPage
 from correspondents.regions import municipality_field, with_regions
 from stories.models import Partner, PracticeStoryPage, ThemeHubPage
 from stories.purging import purge_pages
@@ -55,7 +54,7 @@ def dutch_time(value):
     return dateformat.format(site_time(value), "G.i")
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(BasePageQuerySet):
     def upcoming(self, now=None):
         """Gatherings that have not ended yet (one that is going on now included)."""
         return self.filter(end__gte=now or timezone.now())
@@ -152,6 +151,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
 
     objects = EventManager()
+    select_related_when_served = [*BasePage.select_related_when_served, "municipality"]
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -247,10 +247,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # By primary keys: a preview's unsaved choices are in memory, not yet in the database.
-        partner_ids = [partner.pk for partner in self.partners.all()]
-        story_ids = [story.pk for story in self.related_stories.all()]
-        theme_ids = [theme.pk for theme in self.themes.all()]
+        # By ids: a subquery on the saved choices, or a preview's unsaved choices (in memory, not in the database).
+        partner_ids = self.partners.values_list("id", flat=True)
+        story_ids = self.related_stories.values_list("id", flat=True)
+        theme_ids = self.themes.values_list("id", flat=True)
         context["partners"] = (
             Partner.objects.filter(pk__in=partner_ids).select_related("logo").prefetch_related("logo__renditions")
         )

@@ -1,10 +1,13 @@
 """Page basics: the abstract pages every page type builds on, and the rules they share."""
 
 from django.db import models
+from django.db.models.functions import Length, Substr
+from django.http import Http404
 from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import Page, PageManager, PagePermissionTester, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -35,8 +38,29 @@ class LeafPagePermissionTester(PagePermissionTester):
         return super().can_unpublish()
 
 
+def in_private_section():
+    """A filter on pages: those with a view restriction (password, login, groups) on themselves or an ancestor.
+
+    The pages Wagtail's PageQuerySet.private_q() finds, as a subquery: Wagtail's fetches every restriction with a
+    query of its own each time it is asked, so each .public() listing on a page cost one more query.
+    """
+    restrictions = PageViewRestriction.objects.filter(
+        page__path=Substr(models.OuterRef("path"), 1, Length("page__path"))
+    )
+    return models.Q(models.Exists(restrictions))
+
+
+class BasePageQuerySet(PageQuerySet):
+    def private_q(self):
+        return in_private_section()  # and so public() and not_public() cost no query of their own
+
+
+BasePageManager = PageManager.from_queryset(BasePageQuerySet)
+
+
 class BasePage(Page):
-    """Fields every public page shares: how it looks in listings and when shared."""
+    """Fields every public page shares: how it looks in listings and when shared; and routing and view restrictions
+    in a fixed number of queries, however deep the page lies."""
 
     listing_summary = models.TextField(
         "samenvatting voor overzichten",
@@ -70,16 +94,91 @@ class BasePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
 
+    objects = BasePageManager()
+    # The foreign keys the page's own template shows, fetched with the page when it is served (route()): the share
+    # image here; a page type adds its own.
+    select_related_when_served = ["listing_image", "social_image"]
+
     class Meta:
         abstract = True
 
     def permissions_for_user(self, user):
         return LeafPagePermissionTester(user, self)
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with every page on the path fetched in one query instead of two queries per level.
+
+        Walks down the path as Wagtail does (a child of the page before, by slug); a page whose type routes on its
+        own (RoutablePageMixin) is handed the rest of the path, and only the page served is fetched as its type.
+        As in Wagtail, the pages on the way need not be live, and each page knows its parent (get_parent(), the
+        breadcrumb) without a query.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        candidates = Page.objects.filter(
+            path__startswith=self.path,
+            depth__gt=self.depth,
+            depth__lte=self.depth + len(path_components),
+            slug__in=path_components,
+        )
+        candidates = list(candidates)
+        parent = self
+        for level, slug in enumerate(path_components, start=1):
+            page = next(
+                (
+                    page
+                    for page in candidates
+                    if page.slug == slug and page.depth == parent.depth + 1 and page.path.startswith(parent.path)
+                ),
+                None,
+            )
+            if page is None:
+                raise Http404
+            page._cached_parent_obj = parent  # as Wagtail's route does: treebeard's get_parent() takes it
+            if level == len(path_components) or getattr(page.specific_class, "route", None) not in PLAIN_ROUTES:
+                return specific_for_serving(page).route(request, path_components[level:])
+            parent = page
+
+    def known_ancestors(self):
+        """This page's ancestors that are in memory already, from the highest down to its parent: routing fetches
+        those on the path (see route()), treebeard's get_parent() keeps the parent it fetched. Empty for a page in a
+        listing or a preview."""
+        ancestors, page = [], self
+        while "_cached_parent_obj" in vars(page):
+            page = page._cached_parent_obj
+            ancestors.insert(0, page)
+        return ancestors
+
+    def get_view_restrictions(self):
+        """The view restrictions on this page and its ancestors, in one query where Wagtail's takes two, when the
+        ancestors are known (routing fetched them) and none of them is an alias (an alias answers to its source's
+        restrictions: Wagtail's own method resolves those)."""
+        on_path = [*self.known_ancestors(), self]
+        if on_path[0].depth != 2 or any(page.alias_of_id for page in on_path):  # the tree's root (1) is no alias
+            return super().get_view_restrictions()
+        steplen = self.steplen
+        return PageViewRestriction.objects.filter(
+            page__path__in=[self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        )
+
     @property
     def summary(self):
         """The text shown for this page in listings."""
         return self.listing_summary or self.search_description or strip_tags(getattr(self, "intro", ""))
+
+
+PLAIN_ROUTES = (Page.route, BasePage.route)  # the page types BasePage.route walks through without asking them
+
+
+def specific_for_serving(page):
+    """``page.specific`` with the foreign keys its type names in select_related_when_served, in one query."""
+    model = page.specific_class
+    if model is None or not hasattr(model, "select_related_when_served"):
+        return page.specific
+    specific = model._default_manager.select_related(*model.select_related_when_served).get(pk=page.pk)
+    for name, value in vars(page).items():  # what else the page knows (its parent), as Page.specific copies it
+        vars(specific).setdefault(name, value)
+    return specific
 
 
 class SectionIndexPage(BasePage):

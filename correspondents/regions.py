@@ -14,11 +14,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import ArticleBodyBlock
-from core.pages import INTRO_FEATURES, BasePage, SectionIndexPage
+from core.pages import INTRO_FEATURES, BasePage, BasePageQuerySet, SectionIndexPage
 
 
 def region_of(page, inclusive=False):
@@ -145,7 +144,7 @@ class RegionPage(BasePage):
         return context
 
 
-class RegionalNewsQuerySet(PageQuerySet):
+class RegionalNewsQuerySet(BasePageQuerySet):
     def for_listing(self):
         """Live, public news items without their StreamField body."""
         return self.live().public().defer_streamfields()
@@ -170,6 +169,7 @@ class RegionalNewsPage(BasePage):
     ]
 
     objects = PageManager.from_queryset(RegionalNewsQuerySet)()
+    select_related_when_served = [*BasePage.select_related_when_served, "municipality", "author"]
 
     base_form_class = RegionalPageForm
     parent_page_types = ["correspondents.RegionPage"]

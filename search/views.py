@@ -33,7 +33,7 @@ def search(request):
         private = Page.objects.private_q()
         ranked_ids = best_match_ids(Page.objects.live().exclude(private), " ".join(words), MAX_RESULTS)
         capped = len(ranked_ids) == MAX_RESULTS
-        listing = facets.search_results(request.GET, ranked_ids, query, private)
+        listing = facets.search_results(request.GET, ranked_ids, query)
         if listing.active:
             kept = set(listing.pages.values_list("pk", flat=True))
             ranked_ids = [pk for pk in ranked_ids if pk in kept]

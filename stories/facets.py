@@ -3,25 +3,29 @@
 A listing is a universe of live, public pages, the kinds of page it shows as cards, and its facets (kind, theme,
 region, municipality, year). Each facet reads one GET parameter; a value it does not know is ignored, so every URL
 gives a normal page. The count next to a facet value applies every *other* active filter (standard faceting): it
-says how many results choosing that value gives. Counting is done with GROUP BY queries, and cards are fetched per
-kind for the current page only, so the number of queries does not grow with the number of pages.
+says how many results choosing that value gives. Every facet's counts and the number of results come from one query
+(a UNION ALL of GROUP BY queries), and cards are fetched per kind for the current page only, so the number of
+queries does not grow with the number of pages.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
-from django.utils import timezone
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail.models import Page, get_page_models
 
 from core.listing import PkIn, paginate
+from core.pages import in_private_section
 from correspondents.regions import Municipality, region_pages, with_regions
+
+TOTAL = -1  # FacetedPages.count_all(): the row that counts the filtered pages
 
 
 @dataclass(frozen=True)
@@ -81,9 +85,8 @@ class Facet:
     label = ""
     any_label = ""
 
-    def __init__(self, kinds, private):
+    def __init__(self, kinds):
         self.kinds = kinds
-        self.private = private  # Page.private_q(), looked up once per listing
         self.options = []
         self.selected = None
 
@@ -95,8 +98,9 @@ class Facet:
         """The filter that keeps the pages with this value."""
         raise NotImplementedError
 
-    def count(self, pages):
-        """{option key: number of pages} for the given pages, by GROUP BY."""
+    def count_queries(self, pages):
+        """Queries of (option key, number of pages) rows for the given pages, by GROUP BY; FacetedPages runs those of
+        every facet as one query. A key may come in more than one row: its numbers add up."""
         raise NotImplementedError
 
     @property
@@ -114,8 +118,8 @@ class KindFacet(Facet):
     def q(self, option):
         return Q(content_type_id=option.key)
 
-    def count(self, pages):
-        return grouped_count(pages, "content_type_id")
+    def count_queries(self, pages):
+        return [grouped(pages, "content_type_id")]
 
 
 class ThemeFacet(Facet):
@@ -125,7 +129,7 @@ class ThemeFacet(Facet):
         themes = (
             apps.get_model("stories", "ThemeHubPage")  # by name: the theme hub's module imports this one
             .objects.live()
-            .exclude(self.private)
+            .public()
             .order_by("title")
             .values_list("pk", "slug", "title")
         )
@@ -134,11 +138,11 @@ class ThemeFacet(Facet):
     def q(self, option):
         return with_theme(self.kinds, option.key)
 
-    def count(self, pages):
-        counts = Counter()
-        for through, source, target in theme_relations(self.kinds):
-            counts.update(grouped_count(through.objects.filter(**{f"{source}__in": pages.values("pk")}), target))
-        return counts
+    def count_queries(self, pages):
+        return [
+            grouped(through.objects.filter(**{f"{source}__in": pages.values("pk")}), target)
+            for through, source, target in theme_relations(self.kinds)
+        ]
 
 
 class RegionFacet(Facet):
@@ -147,20 +151,19 @@ class RegionFacet(Facet):
     param, label, any_label = "regio", "Regio", "Alle regio's"
 
     def load_options(self, universe):
-        self.regions = list(region_pages().live().exclude(self.private).order_by("title"))
-        return [Option(region.slug, region.title, region) for region in self.regions]
+        self.regions = {region.pk: region for region in region_pages().live().public().order_by("title")}
+        return [Option(region.slug, region.title, region.pk) for region in self.regions.values()]
 
     def q(self, option):
-        return below(option.key)
+        return below(self.regions[option.key])
 
-    def count(self, pages):
+    def count_queries(self, pages):
         if not self.regions:
-            return {}
+            return []
         region_id = Case(
-            *[When(below(region), then=Value(region.pk)) for region in self.regions], output_field=IntegerField()
+            *[When(below(region), then=Value(pk)) for pk, region in self.regions.items()], output_field=IntegerField()
         )
-        counts = dict(pages.order_by().annotate(region_id=region_id).values_list("region_id").annotate(n=Count("pk")))
-        return {region: counts.get(region.pk, 0) for region in self.regions}
+        return [grouped(pages.annotate(region_id=region_id), "region_id")]
 
 
 def below(page):
@@ -181,43 +184,40 @@ class MunicipalityFacet(Facet):
                 q |= Q(pk__in=kind.model.objects.filter(municipality_id=option.key).values("pk"))
         return q
 
-    def count(self, pages):
-        counts = Counter()
-        for kind in self.kinds:
-            if kind.field("municipality"):
-                rows = kind.model.objects.filter(pk__in=pages.values("pk"), municipality__isnull=False)
-                counts.update(grouped_count(rows, "municipality_id"))
-        return counts
+    def count_queries(self, pages):
+        return [
+            grouped(kind.model.objects.filter(pk__in=pages.values("pk"), municipality__isnull=False), "municipality_id")
+            for kind in self.kinds
+            if kind.field("municipality")
+        ]
 
 
 class YearFacet(Facet):
-    """The year of first publication, in the site's time zone; newest year first.
-
-    Each year is a range of dates (Django's __year lookup): counting converts no date to the time zone, row by row.
-    """
+    """The year of first publication, in the site's time zone; newest year first."""
 
     param, label, any_label = "jaar", "Jaar", "Alle jaren"
 
     def load_options(self, universe):
-        span = universe.aggregate(first=Min("first_published_at"), last=Max("first_published_at"))
-        if span["first"] is None:
-            return []
-        years = range(timezone.localtime(span["last"]).year, timezone.localtime(span["first"]).year - 1, -1)
-        return [Option(str(year), str(year), year) for year in years]
+        years = (
+            universe.filter(first_published_at__isnull=False)
+            .order_by()
+            .annotate(year=ExtractYear("first_published_at"))
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        return [Option(str(year), str(year), year) for year in sorted(years, reverse=True)]
 
     def q(self, option):
         return Q(first_published_at__year=option.key)
 
-    def count(self, pages):
-        if not self.options:
-            return {}
-        counts = pages.aggregate(**{f"y{option.value}": Count("pk", filter=self.q(option)) for option in self.options})
-        return {option.key: counts[f"y{option.value}"] for option in self.options}
+    def count_queries(self, pages):
+        published = pages.filter(first_published_at__isnull=False)
+        return [grouped(published.annotate(year=ExtractYear("first_published_at")), "year")]
 
 
-def grouped_count(queryset, field):
-    """{value of field: number of rows} in one GROUP BY query."""
-    return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
+def grouped(queryset, field):
+    """A query of (value of field, number of rows) rows: GROUP BY field."""
+    return queryset.order_by().values_list(field).annotate(n=Count("pk"))
 
 
 def theme_relations(kinds):
@@ -239,15 +239,13 @@ def with_theme(kinds, theme_id):
 class FacetedPages:
     """The pages of ``universe`` that pass the filters chosen in ``params`` (a QueryDict), with the facets' counts.
 
-    ``keep`` holds other GET parameters that links and the form must keep (search keeps ``q``); ``private`` is
-    Page.objects.private_q() if the caller has it.
+    ``keep`` holds other GET parameters that links and the form must keep (search keeps ``q``).
     """
 
-    def __init__(self, params, universe, facets, kinds=None, keep=None, private=None):
+    def __init__(self, params, universe, facets, kinds=None, keep=None):
         self.kinds = kinds = kinds or all_kinds()
         self.keep = keep or {}
-        private = Page.objects.private_q() if private is None else private
-        self.facets = [facet_class(kinds, private) for facet_class in facets]
+        self.facets = [facet_class(kinds) for facet_class in facets]
         for facet in self.facets:
             facet.options = facet.load_options(universe)
             chosen = params.get(facet.param, "")
@@ -257,11 +255,22 @@ class FacetedPages:
         self.active_facets = [facet for facet in self.facets if facet.selected]
         self.canonical_querystring = self.querystring()
         self.pages = universe.filter(*[facet.q(facet.selected) for facet in self.active_facets])
-        for facet in self.facets:
+        self.count = self.count_all(universe)
+
+    def count_all(self, universe):
+        """Count every facet's options and the filtered pages (returned) in one query: the UNION ALL of the facets'
+        GROUP BY queries, each row tagged with its facet's place in self.facets (TOTAL: the filtered pages)."""
+        queries = [grouped(self.pages.annotate(key=Value(0)), "key").annotate(facet=Value(TOTAL))]
+        for place, facet in enumerate(self.facets):
             others = universe.filter(*[f.q(f.selected) for f in self.active_facets if f is not facet])
-            counts = facet.count(others)
+            queries += [rows.annotate(facet=Value(place)) for rows in facet.count_queries(others)]
+        counts = defaultdict(Counter)
+        for key, number, place in queries[0].union(*queries[1:], all=True):
+            counts[place][key] += number
+        for place, facet in enumerate(self.facets):
             for option in facet.options:
-                option.count = counts.get(option.key, 0)
+                option.count = counts[place][option.key]
+        return counts[TOTAL][0]
 
     def querystring(self, without=None, **extra):
         """'?…' for the current filters, one facet left out, with extra parameters; '' when there are none."""
@@ -284,7 +293,8 @@ class FacetedPages:
 
     def newest_first(self, request):
         """The current page (?pagina=) of the filtered pages, newest first, as specific pages ready for cards."""
-        rows = paginate(request, self.pages.order_by("-first_published_at", "-pk").values_list("pk", "content_type_id"))
+        newest = self.pages.order_by("-first_published_at", "-pk").values_list("pk", "content_type_id")
+        rows = paginate(request, newest, count=self.count)
         rows.object_list = self.cards(list(rows.object_list))
         self.canonical_querystring = self.querystring(**({"pagina": rows.number} if rows.number > 1 else {}))
         return rows
@@ -306,32 +316,33 @@ class FacetedPages:
                     pages[page.pk] = page
         region_facet = next((facet for facet in self.facets if isinstance(facet, RegionFacet)), None)
         ordered = [pages[pk] for pk, _ in rows if pk in pages]
-        return with_regions(ordered, regions=region_facet.regions if region_facet else None)
+        return with_regions(ordered, regions=region_facet.regions.values() if region_facet else None)
 
 
-def universe_of(kinds, private):
-    """Every live, public page of these kinds (``private``: Page.objects.private_q())."""
-    return Page.objects.live().exclude(private).filter(content_type_id__in=[kind.content_type_id for kind in kinds])
+def universe_of(kinds):
+    """Every live, public page of these kinds."""
+    return (
+        Page.objects.live()
+        .exclude(in_private_section())
+        .filter(content_type_id__in=[kind.content_type_id for kind in kinds])
+    )
 
 
 def kennisplein(params):
     """Everything public: stories, knowledge and regional news, by kind, theme, region and year."""
-    private = Page.objects.private_q()
     facets = [KindFacet, ThemeFacet, RegionFacet, YearFacet]
-    return FacetedPages(params, universe_of(all_kinds(), private), facets, private=private)
+    return FacetedPages(params, universe_of(all_kinds()), facets)
 
 
 def theme_hub(params, theme):
     """The stories, knowledge pages and gatherings of one theme, by region, municipality and kind."""
-    private = Page.objects.private_q()
     kinds = themed_kinds()
-    universe = universe_of(kinds, private).filter(with_theme(kinds, theme.pk))
+    universe = universe_of(kinds).filter(with_theme(kinds, theme.pk))
     facets = [RegionFacet, MunicipalityFacet, KindFacet]
-    return FacetedPages(params, universe, facets, kinds=kinds, private=private)
+    return FacetedPages(params, universe, facets, kinds=kinds)
 
 
-def search_results(params, page_ids, query, private=None):
+def search_results(params, page_ids, query):
     """The pages found by a search (their ids, any page type), by kind, theme, region and year; keeps ?q=."""
     universe = Page.objects.filter(PkIn(page_ids))  # found among live, public pages already
-    facets = [KindFacet, ThemeFacet, RegionFacet, YearFacet]
-    return FacetedPages(params, universe, facets, keep={"q": query}, private=private)
+    return FacetedPages(params, universe, [KindFacet, ThemeFacet, RegionFacet, YearFacet], keep={"q": query})

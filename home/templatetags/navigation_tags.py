@@ -3,19 +3,15 @@
 from django import template
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 register = template.Library()
 
 
 def _site_root(request):
-    """The root page of the site serving this request, fetched once per request."""
-    if request is None:
-        return None
-    if not hasattr(request, "_buurtwijs_site_root"):
-        site = Site.find_for_request(request)
-        request._buurtwijs_site_root = Page.objects.filter(pk=site.root_page_id).first() if site else None
-    return request._buurtwijs_site_root
+    """The root page of the site serving this request: fetched with the site, which Wagtail keeps on the request."""
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page if site else None
 
 
 def _sections(request):
@@ -72,9 +68,13 @@ def breadcrumb(context, page):
     root = _site_root(request)
     ancestors = []
     if root is not None and page.path.startswith(root.path) and page.depth > root.depth:
+        known = page.known_ancestors()  # a page reached by routing has its path in memory
+        if not known or known[0].depth > root.depth:
+            known = page.get_ancestors()
         ancestors = [
             {"title": ancestor.title, "url": ancestor.get_url(request), "is_root": ancestor.pk == root.pk}
-            for ancestor in page.get_ancestors().filter(depth__gte=root.depth)
+            for ancestor in known
+            if ancestor.depth >= root.depth
         ]
     return {"ancestors": ancestors, "current_title": page.title}
 

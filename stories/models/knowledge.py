@@ -2,20 +2,20 @@
 
 from django import forms
 from django.db import models
+from django.db.models import prefetch_related_objects
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import ArticleBodyBlock, SourcesBlock
 from core.listing import paginate
-from core.pages import BasePage, SectionIndexPage
+from core.pages import BasePage, BasePageQuerySet, SectionIndexPage
 from stories.models.reactions import approved_reaction_count
 
 
-class KnowledgeQuerySet(PageQuerySet):
+class KnowledgeQuerySet(BasePageQuerySet):
     def for_listing(self):
         """Live, public knowledge pages with their number of approved reactions and no StreamField body."""
         return self.live().public().defer_streamfields().annotate(reaction_count=approved_reaction_count())
@@ -83,6 +83,8 @@ class KnowledgePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk:  # the themes are asked for twice: the theme list and the structured data
+            prefetch_related_objects([self], "themes")
         # Paginated: a method can be applied in hundreds of stories.
         context["story_links"] = paginate(
             request,

@@ -4,21 +4,20 @@ snippets a story names (target groups, partners)."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.urls import reverse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from core.blocks import StoryBodyBlock
 from core.listing import paginate
 from core.pagecache import depend_on
-from core.pages import BasePage, SectionIndexPage
+from core.pages import BasePage, BasePageQuerySet, SectionIndexPage
 from correspondents.regions import (
     RegionalPageForm,
     author_field,
@@ -34,7 +33,7 @@ from stories.models.themes import ThemeHubPage
 ELSEWHERE_LIMIT = 3  # "Elders in het land" on a story: one row of cards
 
 
-class StoryQuerySet(PageQuerySet):
+class StoryQuerySet(BasePageQuerySet):
     def for_listing(self):
         """Live, public stories, newest first, with what a story card shows and no StreamField body."""
         return (
@@ -141,6 +140,7 @@ class PracticeStoryPage(BasePage):
     consent_date = models.DateField("wanneer", null=True, blank=True)
 
     objects = StoryManager()
+    select_related_when_served = [*BasePage.select_related_when_served, "municipality", "author"]
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -277,6 +277,8 @@ class PracticeStoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk:  # the themes are asked for three times: the facts, "Elders in het land", the structured data
+            prefetch_related_objects([self], "themes")
         context["knowledge_links"] = self.knowledge_links.filter(
             knowledge_page__live=True, knowledge_page__view_restrictions__isnull=True
         ).select_related("knowledge_page")

@@ -66,10 +66,11 @@ class ThemeHubPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = listing = facets.theme_hub(request.GET, self)
-        context["results"] = listing.newest_first(request)
-        context["curated_picks"] = live_pages_in_order(
-            Page.objects.specific().defer_streamfields(), [pick.page_id for pick in self.curated_picks.all()]
-        )
+        context["results"] = results = listing.newest_first(request)
+        if results.number == 1 and not listing.active:  # the picks head the first page of the unfiltered listing
+            context["curated_picks"] = live_pages_in_order(
+                Page.objects.specific().defer_streamfields(), [pick.page_id for pick in self.curated_picks.all()]
+            )
         context["related"] = self.related_themes.live().public().order_by("title")
         return context
 

@@ -212,6 +212,25 @@ def test_event_page_shows_when_where_who_and_what_about(client, gathering, partn
 
 
 @pytest.mark.django_db
+def test_preview_shows_the_partners_themes_and_stories_chosen_in_the_form(client, admin_client, gathering, site_tree):
+    """The editor's preview shows what the form chooses before it is saved; the live page shows what is saved."""
+    other_partner = factories.PartnerFactory(name="Bibliotheek Noord", url="https://www.example.org/noord")
+    other_theme = factories.ThemeHubPageFactory(parent=site_tree.themes, title="Samen koken")
+    other_story = factories.PracticeStoryPageFactory(parent=site_tree.stories, title="Eettafel in de kerk")
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[gathering.pk])
+    form = event_form_data(other_theme, partners=[str(other_partner.pk)], related_stories=[str(other_story.pk)])
+    admin_client.post(preview_url, form)
+
+    for response, chosen, not_chosen in (
+        (admin_client.get(preview_url), (other_partner, other_theme, other_story), ("Welzijn Samen Verder",)),
+        (get_page(client, gathering), ("Welzijn Samen Verder",), (other_partner, other_theme, other_story)),
+    ):
+        shown = text(response)
+        assert all(str(item) in shown for item in chosen)
+        assert not any(str(item) in shown for item in not_chosen)
+
+
+@pytest.mark.django_db
 def test_an_online_gathering_links_to_the_meeting(client, event_index):
     event = factories.EventPageFactory(
         parent=event_index, venue="", address="", online_url="https://meet.example.org/b"
