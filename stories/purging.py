@@ -40,6 +40,8 @@ SITE_WIDE_MODELS = [
     "correspondents.Municipality",
     "correspondents.CorrespondentProfile",
     "wagtailsearchpromotions.SearchPromotion",
+    # A password or login on a page or section takes it and its subpages out of every listing (or puts them back).
+    "wagtailcore.PageViewRestriction",
 ]
 
 # Settings: the first page view creates the row with its defaults, which pages already showed; changes count.

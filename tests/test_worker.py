@@ -98,6 +98,9 @@ def run_worker(database_url, frontend_cache_url):
     )
 
 
+# The worker runs with the development settings, which keep no page cache: so does the site here (in production
+# both share Redis or var/page-cache/, and the worker's purges reach it: tests/test_page_cache.py).
+@pytest.mark.usefixtures("render_every_time")
 def test_the_worker_makes_the_renditions_of_an_upload_and_purges_after_a_publication(
     client, settings, site_tree, theme, frontend_cache, tmp_path
 ):
