@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
+from stories.models import PracticeStoryPage
 from tests import factories
 from tests.helpers import get_page, soup
 
@@ -75,18 +76,20 @@ def database_for_the_worker(tmp_path):
         file.backup(connection.connection)
 
 
-def run_worker(database_url, frontend_cache_url):
-    """`manage.py db_worker --batch` with the development settings, as `make run` starts it, on the test's media."""
+def run_worker(database_url, frontend_cache_url="", settings_module="buurtwijs.settings.dev", **extra_environment):
+    """`manage.py db_worker --batch` on the test's media: with the development settings, as `make run` starts it,
+    unless told otherwise."""
     environment = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith(("FRONTEND_CACHE_", "REDIS_URL", "DJANGO_", "TASKS_"))
+        if not name.startswith(("FRONTEND_CACHE_", "REDIS_URL", "DJANGO_", "TASKS_", "PAGE_CACHE_"))
     }
     environment.update(
-        DJANGO_SETTINGS_MODULE="buurtwijs.settings.dev",
+        DJANGO_SETTINGS_MODULE=settings_module,
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         FRONTEND_CACHE_VARNISH_URL=frontend_cache_url,
+        **extra_environment,
     )
     return subprocess.run(  # noqa: S603 -- our own manage.py
         [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload", "--no-startup-delay"],
@@ -131,3 +134,42 @@ def test_the_worker_makes_the_renditions_of_an_upload_and_purges_after_a_publica
     assert [source["type"] for source in picture.find_all("source")] == ["image/avif", "image/webp"]
     assert picture.find("img")["src"].endswith(".jpg")
     assert {"/praktijkverhalen/soep/", "/praktijkverhalen/", theme.url} <= set(PurgeRecorder.purged)
+
+
+def test_pages_kept_in_the_page_cache_show_the_renditions_once_the_worker_has_made_them(
+    client, settings, site_tree, theme, tmp_path
+):
+    """In production the site and the worker share the page cache (Redis, or files under PAGE_CACHE_DIR): the
+    worker's purge after making renditions reaches the copies the site keeps, without waiting for them to expire."""
+    page_cache_dir = tmp_path / "page-cache"
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": page_cache_dir},
+    }
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    image = factories.ImageFactory(file__width=800, file__height=450)
+    factories.PracticeStoryPageFactory(parent=site_tree.stories, slug="soep", themes=[theme], listing_image=image)
+
+    def card():
+        return soup(get_page(client, site_tree.stories)).select_one(".story-card img")
+
+    assert "image-pending" in card()["class"]
+    PracticeStoryPage.objects.filter(slug="soep").update(title="Veranderd buiten de cache om")
+    assert "image-pending" in card()["class"]  # served from the page cache: the title change does not show
+    assert "Veranderd buiten" not in get_page(client, site_tree.stories).content.decode()
+
+    with database_for_the_worker(tmp_path) as database_url:
+        worker = run_worker(
+            database_url,
+            settings_module="buurtwijs.settings.production",
+            PAGE_CACHE_DIR=str(page_cache_dir),
+            SECRET_KEY="worker-test-not-secret",  # noqa: S106
+            ALLOWED_HOSTS="localhost",
+        )
+
+    assert worker.returncode == 0, worker.stdout + worker.stderr
+    assert list(DBTaskResult.objects.exclude(status="SUCCESSFUL").values_list("task_path", "status")) == []
+    page = get_page(client, site_tree.stories)
+    picture = soup(page).select_one(".story-card picture")
+    assert [source["type"] for source in picture.find_all("source")] == ["image/avif", "image/webp"]
+    assert "Veranderd buiten de cache om" in page.content.decode()  # rendered anew, not the kept copy

@@ -228,7 +228,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": VAR_DIR / "page-cache",
+        "LOCATION": Path(os.environ.get("PAGE_CACHE_DIR", VAR_DIR / "page-cache")),
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
 }
