@@ -14,6 +14,10 @@ after every stamp of its tags. Because the stamp is compared with the moment the
 that read the old content while a publish was committing is never kept as fresh. stories/purging.py (the purge
 map) decides what to invalidate on which change; docs/architecture.md, "Caching", lists them.
 
+A deploy that changes how pages look (code, templates, static files) starts afresh: every key carries a fingerprint
+of what the process serves (``release_fingerprint``), so copies made by the old release are never served by the new
+one; they expire unused.
+
 Copies also expire after ``CACHE_S_MAXAGE`` seconds, as at a CDN: pages that change with time alone (a gathering
 that has passed) are never older than that. The ``pages`` cache is shared by every app server (Redis, or files
 under var/ without Redis); when it cannot be reached every request is simply rendered.
@@ -21,8 +25,10 @@ under var/ without Redis); when it cannot be reached every request is simply ren
 
 import hashlib
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
@@ -76,11 +82,12 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.release = release_fingerprint()
 
     def __call__(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
-        key = entry_key(request)
+        key = entry_key(request, self.release)
         entry = page_cache().get(key)
         if entry is not None and is_fresh(entry):
             return entry["response"]
@@ -103,11 +110,35 @@ def may_use_cache(request):
     )
 
 
-def entry_key(request):
+def entry_key(request, release):
     # The scheme and host are part of the page (canonical links, feeds); the query string picks the page of a
     # listing or a search. Hashed: a 10,000-character query makes a key of normal length.
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return "page:" + hashlib.sha256(url.encode()).hexdigest()
+    return f"page:{release}:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+SOURCE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".svg"}
+
+
+def release_fingerprint():
+    """A hash of the project's own code and templates and of the static files' manifest (their hashed names): the
+    same on every app server of one deploy, different after a deploy that changes any of them. About 200 small
+    files, read once per process."""
+    base = Path(settings.BASE_DIR)
+    folders = [
+        Path(app.path)
+        for app in apps.get_app_configs()
+        if Path(app.path).is_relative_to(base) and "site-packages" not in Path(app.path).parts  # not a .venv inside
+    ]
+    folders += [Path(folder) for engine in settings.TEMPLATES for folder in engine.get("DIRS", [])]
+    files = {path for folder in folders for path in folder.rglob("*") if path.suffix in SOURCE_SUFFIXES}
+    files.add(Path(settings.STATIC_ROOT) / "staticfiles.json")  # written by collectstatic in production
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        if path.is_file():
+            digest.update(str(path.relative_to(base) if path.is_relative_to(base) else path).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def is_fresh(entry):

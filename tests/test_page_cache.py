@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from buurtwijs.cache import redis_caches
 from community.events import EventIndexPage, EventPage
+from core import pagecache
 from correspondents.models import RegionIndexPage
 from home.models import SiteSettings
 from stories.models import KnowledgeIndexPage, Reaction, ThemeIndexPage
@@ -348,3 +349,22 @@ def test_every_app_server_sees_an_invalidation_through_redis(site, settings):
     story.save_revision().publish()
     assert shows(story_url, "Koffie op dinsdag")
     assert read(story_url)[2] == 0  # and kept again
+
+
+def test_a_deploy_that_changes_a_template_never_serves_the_old_html(site, settings, tmp_path):
+    """Each app server keys its copies by a fingerprint of the code and templates it runs: a page whose template
+    changed in a deploy is rendered anew, without a purge and without waiting for CACHE_S_MAXAGE."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [templates, *settings.TEMPLATES[0]["DIRS"]]}]
+    release = pagecache.release_fingerprint()
+    assert pagecache.release_fingerprint() == release  # the same for every app server of one deploy
+    story_url = url(site["story"])
+    warm(story_url)
+
+    (templates / "extra.html").write_text("<p>Nieuw in deze versie</p>")
+
+    assert pagecache.release_fingerprint() != release
+    status, _text, queries = read(story_url)  # a new Client: the app server of the new release
+    assert status == 200 and queries > 0  # rendered anew
+    assert read(story_url)[2] == 0  # and kept for the new release
