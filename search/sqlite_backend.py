@@ -1,5 +1,5 @@
-"""The search backend on SQLite: modelsearch's, with one fix for its ranking (on PostgreSQL the settings name
-modelsearch's own database backend).
+"""The search backend on SQLite: modelsearch's, with one fix for its ranking, and words that match as the start of
+longer words (search.query.Prefix), as on PostgreSQL (search/postgres_backend.py).
 
 modelsearch 1.3 ranks SQLite results with a correlated subquery: for every match it runs the full-text query again
 to find that match's score, so a word in 5,000 pages costs 5,000 full-text queries (2.3 s at 5,000 stories, 26 s at
@@ -10,7 +10,7 @@ negated searches are modelsearch's own. Needs SQLite with FTS5, as modelsearch's
 
 from django.db.models import CharField, IntegerField
 from django.db.models.functions import Cast
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+from modelsearch.backends.database.sqlite.query import Lexeme, MatchExpression, SearchQueryExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
@@ -21,9 +21,18 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search.query import Prefix
+
 
 class RankedMixin:
     """For a query compiler of modelsearch's SQLite backend (search or autocomplete)."""
+
+    def build_search_query_content(self, query, config=None):
+        """Also a word that matches as the start of longer words (search.query.Prefix: "buurt" finds
+        "buurtbewoners")."""
+        if isinstance(query, Prefix):
+            return SearchQueryExpression(Lexeme(query.query_string, prefix=True), config=config)
+        return super().build_search_query_content(query, config=config)
 
     def ranked(self, config, start, stop):
         """[(object id, score)] of the matches in the queryset, best first, sliced; None if this is no ranked

@@ -204,12 +204,13 @@ WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.DutchLoginForm"
 # The central team approves the chain's last step without holding Wagtail's plain publish permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "correspondents.chain.publishing.publish_approved_revision"
 
-# Wagtail's database backend (modelsearch); on SQLite with its ranking made one query (search/sqlite_backend.py).
+# Wagtail's database backend (modelsearch), knowing prefixes (search/query.py); on SQLite with its ranking made one
+# query (search/sqlite_backend.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.sqlite_backend"
         if DATABASES["default"]["ENGINE"].endswith("sqlite3")
-        else "wagtail.search.backends.database",
+        else "search.postgres_backend",
         "SEARCH_CONFIG": "dutch",
     }
 }

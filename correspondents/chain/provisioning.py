@@ -30,6 +30,7 @@ CENTRAL_MODEL_PERMISSIONS = {
     "stories": ["targetgroup", "partner"],
     "correspondents": ["municipality", "correspondentprofile"],
     "wagtailsearchpromotions": ["searchpromotion"],  # promoted search results
+    "search": ["synonymgroup"],  # words that mean the same to readers
 }
 
 
