@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,6 +20,7 @@ from search import views
 from stories.models import StoryBuurtmaker
 from tests import factories
 from tests.helpers import heading, links, soup, text
+from tests.perf.test_query_budgets import BUDGETS
 
 pytestmark = pytest.mark.django_db
 
@@ -409,6 +411,15 @@ def test_search_records_the_query_hit(client, promotions):
     assert Query.objects.get(query_string="eenzaamheid").hits == 2
 
 
+def test_search_records_the_hits_of_a_query_never_searched_before(client, promotions):
+    assert not Query.objects.filter(query_string="moestuin").exists()
+
+    search(client, "moestuin")
+    search(client, "Moestuin")
+
+    assert Query.objects.get(query_string="moestuin").hits == 2
+
+
 def test_central_editors_manage_search_promotions(client, central_editor, theme):
     client.force_login(central_editor)
 
@@ -431,3 +442,16 @@ def test_central_editors_manage_search_promotions(client, central_editor, theme)
 
     assert response.status_code == 302
     assert [(p.query.query_string, p.page_id) for p in SearchPromotion.objects.all()] == [("soep", theme.pk)]
+
+
+def test_the_first_search_ever_for_a_query_stays_within_the_search_budget(client, stories):
+    """The page cache never saw it and Wagtail's hit counter has no row for it: counting costs 3 queries, not 10."""
+    for cache in caches.all():
+        cache.clear()
+
+    with CaptureQueriesContext(connection) as first:
+        response = search(client, "moestuin")
+
+    assert "Moestuin" in " ".join(result_titles(response))
+    assert Query.objects.get(query_string="moestuin").hits == 1
+    assert len(first) <= BUDGETS["search"], "\n".join(q["sql"][:120] for q in first.captured_queries)
