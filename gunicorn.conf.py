@@ -34,9 +34,11 @@ graceful_timeout = env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 # Kept-alive connections from the proxy; a little longer than nothing, much shorter than a visitor would need.
 keepalive = env_int("GUNICORN_KEEPALIVE", 5)
 # Restart each worker after a number of requests, spread out so workers do not all restart at once:
-# bounds the memory any slow leak can take.
-max_requests = env_int("GUNICORN_MAX_REQUESTS", 1000)
-max_requests_jitter = env_int("GUNICORN_MAX_REQUESTS_JITTER", 100)
+# bounds the memory any slow leak can take. Not after 1,000: a new worker imports Django and Wagtail again (about a
+# second of CPU), and with pages from the page cache at ~1,000 a second that halved throughput and gave one request
+# in ten a wait of up to 1.5 s (docs/architecture.md, "Performance").
+max_requests = env_int("GUNICORN_MAX_REQUESTS", 50_000)
+max_requests_jitter = env_int("GUNICORN_MAX_REQUESTS_JITTER", 5_000)
 
 # Logs to stdout/stderr, for the process manager (systemd journal, container runtime) to keep.
 accesslog = "-"
