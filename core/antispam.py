@@ -6,7 +6,8 @@ Three layers, none of which asks a person to solve a puzzle:
   screen readers, filled in by bots; a form with it filled is valid but ``form.is_bot`` is True, and the view
   answers as if it succeeded while storing and mailing nothing. ``started`` is a signed timestamp: a form
   posted within ``PUBLIC_FORM_MIN_SECONDS`` of being shown (or with the stamp missing or forged) gets a Dutch
-  error and is shown again with every answer kept.
+  error and is shown again with every answer kept; so does one posted more than ``PUBLIC_FORM_MAX_SECONDS`` after
+  (a stamp a bot saved once and replays for ever), with a message of its own.
 - ``rate_limited(request, scope)`` counts a POST against the limit for its scope and the client's address
   (``PUBLIC_FORM_RATE_LIMITS``). The counter lives in the cache, so with Redis it holds across app servers.
 - ``too_many_requests(request, scope)`` is the Dutch 429 answer.
@@ -31,6 +32,10 @@ logger = logging.getLogger("buurtwijs.antispam")
 SIGNING_SALT = "buurtwijs.antispam.started"
 TOO_FAST = (
     "Dat ging wel erg snel. Kijk je antwoorden nog even na en verstuur het formulier dan opnieuw. "
+    "Je antwoorden zijn bewaard."
+)
+TOO_OLD = (
+    "Dit formulier stond lang open. Kijk je antwoorden nog even na en verstuur het formulier dan opnieuw. "
     "Je antwoorden zijn bewaard."
 )
 
@@ -59,20 +64,26 @@ class SpamCheckedMixin:
         if cleaned_data.get(self.honeypot_field):
             self.is_bot = True
             return cleaned_data
-        if not self._filled_by_a_person(cleaned_data.get(self.started_field, "")):
+        problem = self._stamp_problem(cleaned_data.get(self.started_field, ""))
+        if problem:
             if self.data is not None and hasattr(self.data, "copy"):
                 # Shown again with a fresh stamp, so the person's next try counts from now.
                 self.data = self.data.copy()
                 self.data[self.add_prefix(self.started_field)] = start_stamp()
-            raise forms.ValidationError(TOO_FAST, code="too_fast")
+            raise forms.ValidationError(*problem)
         return cleaned_data
 
-    def _filled_by_a_person(self, stamp):
+    def _stamp_problem(self, stamp):
+        """(message, code) when the form was not filled in by a person in one sitting, else None."""
         try:
             started = signing.loads(stamp, salt=SIGNING_SALT)
         except signing.BadSignature:
-            return False
-        return isinstance(started, int) and time.time() - started >= settings.PUBLIC_FORM_MIN_SECONDS
+            return TOO_FAST, "too_fast"
+        if not isinstance(started, int) or time.time() - started < settings.PUBLIC_FORM_MIN_SECONDS:
+            return TOO_FAST, "too_fast"
+        if time.time() - started > settings.PUBLIC_FORM_MAX_SECONDS:
+            return TOO_OLD, "too_old"
+        return None
 
 
 def rate_limited(request, scope):

@@ -141,9 +141,11 @@ AXES_LOCKOUT_CALLABLE = "buurtwijs.auth_security.lockout_response"
 # one (0) the header is ignored: anyone can send it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
-# Public forms (core/antispam.py): a form posted sooner than this after it was shown is refused as too fast,
-# and each address may post each kind of form at most (count, per seconds).
+# Public forms (core/antispam.py): a form posted sooner than the minimum after it was shown is refused as too fast,
+# later than the maximum as too old (a replayed stamp); each address may post each kind of form at most
+# (count, per seconds).
 PUBLIC_FORM_MIN_SECONDS = 3
+PUBLIC_FORM_MAX_SECONDS = 24 * 60 * 60
 PUBLIC_FORM_RATE_LIMITS = {
     "story_submission": (10, 60 * 60),
     "reaction": (10, 10 * 60),

@@ -14,7 +14,15 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from core.antispam import SIGNING_SALT, TOO_FAST, SpamCheckedMixin, rate_limited, start_stamp, too_many_requests
+from core.antispam import (
+    SIGNING_SALT,
+    TOO_FAST,
+    TOO_OLD,
+    SpamCheckedMixin,
+    rate_limited,
+    start_stamp,
+    too_many_requests,
+)
 from tests.helpers import as_person, soup
 
 
@@ -55,6 +63,18 @@ def test_a_form_posted_too_fast_or_without_a_valid_stamp_is_shown_again(started)
     assert signing.loads(form.data["started"], salt=SIGNING_SALT) == pytest.approx(time.time(), abs=2)
     later = ReactionLikeForm({**form.data, "started": start_stamp(time.time() - 10)})
     assert later.is_valid()
+
+
+def test_a_stamp_older_than_a_day_is_refused_with_the_answers_kept():
+    day = 24 * 60 * 60
+    form = ReactionLikeForm({"name": "Fatima", "homepage": "", "started": start_stamp(time.time() - day - 60)})
+
+    assert not form.is_valid()
+    assert form.non_field_errors() == [TOO_OLD]
+    assert form["name"].value() == "Fatima"
+    # Positive control: the same form shown a little under a day ago passes, and so does the fresh stamp it got.
+    assert ReactionLikeForm({**form.data, "started": start_stamp(time.time() - day + 60)}).is_valid()
+    assert signing.loads(form.data["started"], salt=SIGNING_SALT) == pytest.approx(time.time(), abs=2)
 
 
 def test_the_hidden_fields_are_rendered_out_of_sight():

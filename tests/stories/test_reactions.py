@@ -247,6 +247,19 @@ def test_a_form_sent_too_fast_is_refused_with_the_answers_kept(client, story):
     assert Reaction.objects.get().text == REACTION["text"]
 
 
+def test_a_form_left_open_for_more_than_a_day_is_refused_with_the_answers_kept(client, story):
+    response = client.post(form_url(story), as_person(REACTION, seconds_ago=25 * 60 * 60))
+
+    assert not Reaction.objects.exists()
+    [(message, _link)] = summary(response)
+    assert message.startswith("Dit formulier stond lang open.")
+    assert kept(response, "text").strip() == REACTION["text"]
+
+    # The same answers from a form shown a few minutes ago are taken.
+    thanks = client.post(form_url(story), as_person(REACTION), follow=True)
+    assert soup(thanks).h1.get_text() == "Bedankt voor je reactie"
+
+
 def test_too_many_reactions_from_one_address_get_a_dutch_429(client, story, settings):
     settings.PUBLIC_FORM_RATE_LIMITS = {**settings.PUBLIC_FORM_RATE_LIMITS, "reaction": (2, 600)}
     for _ in range(2):
