@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils.cache import cc_delim_re, patch_cache_control
+from wagtail.models import Page
 
 # Views that answer every anonymous visitor alike: Wagtail's pages, search, the feeds, the calendars of gatherings,
 # sitemap.xml and robots.txt.
@@ -70,3 +71,21 @@ def drop_vary_on_language(response):
         response["Vary"] = ", ".join(vary)
     else:
         del response["Vary"]
+
+
+class PageMethodMiddleware:
+    """A Wagtail page answers only the methods its type allows (core.pages.BasePage.allowed_http_methods): 405 with
+    an Allow header for any other. Before CsrfViewMiddleware, so DELETE or PUT is refused as a method rather than
+    for its missing CSRF token. Routing here costs nothing extra: Wagtail keeps the route on the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method in ("GET", "HEAD") or request.resolver_match.url_name != "wagtail_serve":
+            return None
+        route = Page.route_for_request(request, view_args[0] if view_args else view_kwargs.get("path", ""))
+        return route[0].check_request_method(request) if route else None

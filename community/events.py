@@ -4,6 +4,7 @@ The event page itself is cached by the CDN like every public page, so it holds n
 registration form lives on its own never-cached route, ``aanmelden/`` below the event page.
 """
 
+from http import HTTPMethod
 from urllib.parse import urlencode
 
 from django import forms
@@ -199,6 +200,8 @@ class EventPage(RoutablePageMixin, BasePage):
     page_description = "Een bijeenkomst met partners: wanneer, waar, waarover en hoe je je aanmeldt."
     # In the Kennisplein, theme hubs and search (stories/facets.py): ?soort= value, label, place in the filter.
     facet_kind = ("bijeenkomst", "Bijeenkomst", 4)
+
+    allowed_http_methods = [*BasePage.allowed_http_methods, HTTPMethod.POST]  # its form
 
     class Meta:
         app_label = "stories"  # tables and migrations stayed with the stories app

@@ -13,6 +13,7 @@ script in an answer shows as the characters typed, never as markup.
 """
 
 import logging
+from http import HTTPMethod
 
 from django import forms
 from django.conf import settings
@@ -86,6 +87,8 @@ class StorySubmissionPage(BasePage):
     subpage_types = []
     max_count = 1
     page_description = "Het formulier waarmee buurtmakers zelf hun verhaal insturen; de redactie coacht het verder."
+
+    allowed_http_methods = [*BasePage.allowed_http_methods, HTTPMethod.POST]  # its form
 
     class Meta:
         app_label = "stories"  # tables and migrations stayed with the stories app

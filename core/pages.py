@@ -1,5 +1,7 @@
 """Page basics: the abstract pages every page type builds on, and the rules they share."""
 
+from http import HTTPMethod
+
 from django.db import models
 from django.db.models.functions import Length, Substr
 from django.http import Http404
@@ -95,6 +97,9 @@ class BasePage(Page):
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
 
     objects = BasePageManager()
+    # A page is read: any other method gets 405 with "Allow: GET, HEAD" (Wagtail's default also allows DELETE, PUT,
+    # PATCH, POST and OPTIONS, which scanners report). A page with a form of its own adds POST.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD]
     # The foreign keys the page's own template shows, fetched with the page when it is served (route()): the share
     # image here; a page type adds its own.
     select_related_when_served = ["listing_image", "social_image"]

@@ -6,6 +6,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
@@ -27,6 +28,7 @@ VOCABULARY_CACHE_KEY = "search:vocabulary"
 VOCABULARY_SECONDS = 60 * 60
 
 
+@require_safe
 def search(request):
     """Full-text search over live, public pages, with the Kennisplein's facets and the editors' promoted results.
 

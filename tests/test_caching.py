@@ -97,10 +97,15 @@ def test_head_requests_and_not_found_pages_are_shared_too(client, public_site):
 
 
 def test_a_post_to_a_page_is_not_cached(client, site_tree):
-    response = client.post(site_tree.home.url)
+    intake = factories.StorySubmissionPageFactory(parent=site_tree.home)  # a page that takes a POST
 
-    assert response.status_code == 200
-    assert "Cache-Control" not in response
+    response = client.post(intake.url, {})
+
+    assert response.status_code == 200  # the form again, with its errors
+    assert "public" not in response.get("Cache-Control", "")
+    # A page that takes no POST refuses it, also uncached.
+    refused = client.post(site_tree.home.url)
+    assert refused.status_code == 405 and "Cache-Control" not in refused
 
 
 def test_logged_in_users_get_private_responses(client, public_site):

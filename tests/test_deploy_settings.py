@@ -11,7 +11,14 @@ from django.conf import settings
 
 REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"]
 # Variables of the developer's or CI's environment that would change what production settings read.
-CONFIGURING = [*REQUIRED, "REDIS_URL", "SECURE_HSTS_PRELOAD", "DJANGO_SETTINGS_MODULE"]
+CONFIGURING = [
+    *REQUIRED,
+    "REDIS_URL",
+    "SECURE_HSTS_PRELOAD",
+    "DJANGO_SETTINGS_MODULE",
+    "BUURTWIJS_ALLOW_SQLITE",
+    "BUURTWIJS_REQUIRE_2FA",
+]
 
 
 def production_env(**overrides):
@@ -61,6 +68,25 @@ def test_production_refuses_to_start_without_a_required_variable(name, value):
     result = check_deploy(**{name: value})
     assert result.returncode == 1
     assert f"Set the environment variable {name} for production (see README)." in result.stderr
+
+
+def test_production_refuses_a_sqlite_database_unless_a_trial_allows_it(tmp_path):
+    sqlite = f"sqlite:///{tmp_path / 'proef.sqlite3'}"
+
+    refused = run(["manage.py", "migrate", "--noinput"], DATABASE_URL=sqlite)
+    assert refused.returncode == 1
+    assert "buurtwijs.E001" in refused.stderr and "BUURTWIJS_ALLOW_SQLITE=true" in refused.stderr
+    assert "Applying" not in refused.stdout
+
+    trial = run(["manage.py", "check", "--database", "default"], DATABASE_URL=sqlite, BUURTWIJS_ALLOW_SQLITE="true")
+    assert trial.returncode == 0, trial.stderr
+
+
+def test_production_asks_for_two_factor_authentication_unless_switched_off():
+    assert production_settings("BUURTWIJS_REQUIRE_2FA") == {"BUURTWIJS_REQUIRE_2FA": True}
+    assert production_settings("BUURTWIJS_REQUIRE_2FA", BUURTWIJS_REQUIRE_2FA="false") == {
+        "BUURTWIJS_REQUIRE_2FA": False
+    }
 
 
 def production_settings(*names, **env):

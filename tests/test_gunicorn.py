@@ -45,6 +45,7 @@ def production(tmp_path_factory):
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=f"sqlite:///{root / 'buurtwijs.sqlite3'}",
+        BUURTWIJS_ALLOW_SQLITE="true",  # a trial on one machine (README)
         STATIC_ROOT=str(root / "static"),
         MEDIA_ROOT=str(root / "media"),
         WEB_CONCURRENCY="1",  # light on a shared test machine; the default is tested below

@@ -23,7 +23,7 @@ from home.models import SiteSettings
 from stories.models import KnowledgeIndexPage, Reaction, ThemeIndexPage
 from tests import factories
 from tests.helpers import as_person, soup, text
-from tests.test_redis_cache import LOCAL_REDIS, local_redis_running
+from tests.test_redis_cache import LOCAL_REDIS, needs_local_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -337,7 +337,7 @@ def test_pages_are_served_when_the_page_cache_cannot_be_reached(site, settings):
 
 
 @pytest.mark.xdist_group("local-redis")
-@pytest.mark.skipif(not local_redis_running(), reason="no Redis server at 127.0.0.1:6379")
+@needs_local_redis
 def test_every_app_server_sees_an_invalidation_through_redis(site, settings):
     """The production shape: the page cache in the local Redis, shared by every worker."""
     prefix = f"test-pages-{uuid.uuid4()}"  # never clear(): that empties the whole Redis database

@@ -165,6 +165,7 @@ def test_pages_kept_in_the_page_cache_show_the_renditions_once_the_worker_has_ma
             PAGE_CACHE_DIR=str(page_cache_dir),
             SECRET_KEY="worker-test-not-secret",  # noqa: S106
             ALLOWED_HOSTS="localhost",
+            BUURTWIJS_ALLOW_SQLITE="true",  # the test database may be a SQLite file
         )
 
     assert worker.returncode == 0, worker.stdout + worker.stderr

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A page refuses methods it does not take (405) before the CSRF check would (403).
+    "buurtwijs.middleware.PageMethodMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -111,6 +113,8 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# Production refuses SQLite unless told (buurtwijs/checks.py); everywhere else it is the default.
+BUURTWIJS_ALLOW_SQLITE = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Wagtail's editor autosaves in the background; wait for a busy database instead of failing a save.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})

@@ -17,6 +17,8 @@ def required_env(name):
 DEBUG = False
 SECRET_KEY = required_env("SECRET_KEY")
 required_env("DATABASE_URL")  # base.py reads it; without it production would use SQLite
+# A sqlite:// DATABASE_URL stops migrate, check and the worker (buurtwijs/checks.py), except on a trial machine.
+BUURTWIJS_ALLOW_SQLITE = os.environ.get("BUURTWIJS_ALLOW_SQLITE", "false").lower() == "true"
 ALLOWED_HOSTS = [host.strip() for host in required_env("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()

@@ -71,7 +71,8 @@ def test_a_form_post_too_large_to_read_gives_the_dutch_400_page(site_tree, caplo
     browser = Client(enforce_csrf_checks=True)  # the CSRF check is what reads the post first
     browser.cookies["csrftoken"] = "a" * 32
 
-    response = browser.post("/", {"tekst": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)})
+    intake = factories.StorySubmissionPageFactory(parent=site_tree.home)  # a page that takes a POST
+    response = browser.post(intake.url, {"tekst": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)})
 
     assert response.status_code == 400
     assert heading(response) == "Dit verzoek konden we niet verwerken"
@@ -79,7 +80,8 @@ def test_a_form_post_too_large_to_read_gives_the_dutch_400_page(site_tree, caplo
 
 
 def test_a_form_posted_without_a_valid_csrf_token_gives_the_dutch_403_page(site_tree, caplog):
-    response = Client(enforce_csrf_checks=True).post("/", {"naam": "Fatima"})
+    intake = factories.StorySubmissionPageFactory(parent=site_tree.home)  # a page that takes a POST
+    response = Client(enforce_csrf_checks=True).post(intake.url, {"naam": "Fatima"})
 
     assert response.status_code == 403
     assert heading(response) == "Je formulier is verlopen"
