@@ -175,6 +175,7 @@ class RegionalNewsPage(BasePage):
     parent_page_types = ["correspondents.RegionPage"]
     subpage_types = []
     page_description = "Een kort nieuwsbericht uit de regio."
+    plain_language_target = "B1"  # core/plainlanguage.py
     # In the Kennisplein, theme hubs and search (stories/facets.py): ?soort= value, label, place in the filter.
     facet_kind = ("nieuws", "Regionaal nieuws", 3)
 

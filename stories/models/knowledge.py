@@ -74,6 +74,7 @@ class KnowledgePage(BasePage):
     parent_page_types = ["stories.KnowledgeIndexPage"]
     subpage_types = []
     page_description = "Onderzoek, theorie, geschiedenis of een methode van buurtwerk."
+    plain_language_target = "B2"  # knowledge may be harder than a story: core/plainlanguage.py
     # In the Kennisplein, theme hubs and search (stories/facets.py): ?soort= value, label, place in the filter.
     facet_kind = ("kennis", "Kennis", 2)
 

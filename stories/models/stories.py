@@ -180,6 +180,7 @@ class PracticeStoryPage(BasePage):
     parent_page_types = ["stories.StoryIndexPage", "correspondents.RegionPage"]
     subpage_types = []
     page_description = "Een verhaal uit de praktijk: wat buurtmakers deden, wat werkte en wat niet."
+    plain_language_target = "B1"  # stories and the intake's drafts: core/plainlanguage.py
     # In the Kennisplein, theme hubs and search (stories/facets.py): ?soort= value, label, place in the filter.
     facet_kind = ("praktijkverhaal", "Praktijkverhaal", 1)
 
