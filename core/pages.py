@@ -188,6 +188,18 @@ class BasePage(Page):
         terms = jargon() if jargon_terms is None else jargon_terms
         return plainlanguage.score(self.plain_language_text(), terms, self.plain_language_target)
 
+    def serve_preview(self, request, mode_name):
+        """The preview, with the plain-language check's markers in <main> for the editor's Checks panel
+        (home/wagtail_hooks.py). Only here: a live page is the same for everyone and is cached."""
+        response = super().serve_preview(request, mode_name)
+        if not self.plain_language_target or response.status_code != 200 or not hasattr(response, "render"):
+            return response
+        terms = jargon()
+        response.render()
+        html = response.content.decode(response.charset)
+        response.content = plainlanguage.mark_html(html, self.plain_language_report(terms), terms)
+        return response
+
     @property
     def summary(self):
         """The text shown for this page in listings."""

@@ -308,6 +308,20 @@ _PARTICIPLE = re.compile(r"^(?:ge\w{2,}[dt]|ge\w{2,}en|(?:be|ver|ont|her|er)\w{2
 _PARTICIPLE_STRICT = re.compile(r"^ge\w{2,}[dt]$")
 
 
+# What the editor's Checks panel says about each kind of sentence flag (home/wagtail_hooks.py): name and tip.
+SENTENCE_CHECKS = {
+    "lange-zin": (
+        f"Lange zin (meer dan {LONG_SENTENCE} woorden)",
+        "Maak er twee of meer zinnen van; houd zinnen bij voorkeur onder de 15 woorden.",
+    ),
+    "bijzinnen": ("Bijzinnen gestapeld", "Zet elke bijzin in een eigen zin; begin met wie iets doet."),
+    "lijdende-vorm": (
+        "Lijdende vorm (worden/is … ge…)",
+        "Zeg wie het doet: ‘de buurt organiseert’ in plaats van ‘er wordt georganiseerd’.",
+    ),
+}
+
+
 @dataclass
 class Flag:
     kind: str  # "lange-zin", "bijzinnen", "lijdende-vorm", "jargon"
@@ -407,7 +421,7 @@ def _sentence_flags(sentence_text, words, jargon):
             Flag(
                 "lange-zin",
                 f"Lange zin: {len(words)} woorden",
-                "Maak er twee of meer zinnen van; houd zinnen bij voorkeur onder de 15 woorden.",
+                SENTENCE_CHECKS["lange-zin"][1],
             )
         )
     markers = sum(1 for word in lowered if word in _SUBORDINATORS)
@@ -416,8 +430,7 @@ def _sentence_flags(sentence_text, words, jargon):
         flags.append(
             Flag(
                 "bijzinnen",
-                "Bijzinnen gestapeld",
-                "Zet elke bijzin in een eigen zin; begin met wie iets doet.",
+                *SENTENCE_CHECKS["bijzinnen"],
             )
         )
     has_worden = any(word in _WORDEN for word in lowered)
@@ -428,8 +441,7 @@ def _sentence_flags(sentence_text, words, jargon):
         flags.append(
             Flag(
                 "lijdende-vorm",
-                "Lijdende vorm (worden/is … ge…)",
-                "Zeg wie het doet: ‘de buurt organiseert’ in plaats van ‘er wordt georganiseerd’.",
+                *SENTENCE_CHECKS["lijdende-vorm"],
             )
         )
     lowered_text = sentence_text.lower()
@@ -517,3 +529,69 @@ def score(text, jargon=None, target="B1"):
             f"Waarschijnlijk {report.level}; het doel is {target}. Kijk naar de gemarkeerde zinnen en woorden."
         )
     return report
+
+
+# --- Markers for the editor's preview ----------------------------------------------------------------------------
+
+_MAIN = re.compile(r"(<main\b[^>]*>)(.*?)(</main>)", re.DOTALL | re.IGNORECASE)
+_TAG_OR_TEXT = re.compile(r"(<(script|style|template)\b.*?</\2\s*>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
+
+
+def mark_html(page_html, report, jargon):
+    """The page's HTML with each flagged sentence and jargon word inside <main> wrapped in a <span> the content
+    checker finds: ``data-taalniveau="lange-zin bijzinnen"`` on a sentence, ``data-taalniveau-woord="doelgroep"``
+    on a word. Only for the preview: a sentence split over several elements (a link inside it) is not marked, its
+    words still are."""
+    if report is None or report.level is None and not report.flagged:
+        return page_html
+    jargon = jargon if jargon and isinstance(jargon[0][0], re.Pattern) else compile_jargon(jargon)
+    sentences = {
+        sentence.text: " ".join(flag.kind for flag in sentence.flags if flag.kind != "jargon")
+        for sentence in report.flagged
+    }
+    sentences = {text: kinds for text, kinds in sentences.items() if kinds}
+
+    def mark_text(text):
+        plain = html.unescape(text)
+        normalised = " ".join(plain.split())
+        if not normalised:
+            return text
+        ranges = []  # (start, end, opening tag) in `plain`
+        for sentence, kinds in sentences.items():
+            found = plain.find(sentence) if sentence in plain else -1
+            if found >= 0:
+                ranges.append((found, found + len(sentence), f'<span data-taalniveau="{kinds}">'))
+        lowered = plain.lower()
+        for pattern, term, _suggestion in jargon:
+            for match in pattern.finditer(lowered):
+                ranges.append((match.start(), match.end(), f'<span data-taalniveau-woord="{html.escape(term)}">'))
+        if not ranges:
+            return text
+        ranges.sort(key=lambda item: (item[0], -item[1]))
+        out, position, open_ends = [], 0, []
+        events = []
+        for start, end, tag in ranges:
+            if open_ends and start < open_ends[-1] < end:
+                continue  # overlaps a marked range partly: leave it
+            while open_ends and open_ends[-1] <= start:
+                events.append((open_ends.pop(), "</span>"))
+            events.append((start, tag))
+            open_ends.append(end)
+        while open_ends:
+            events.append((open_ends.pop(), "</span>"))
+        for at, piece in events:
+            out.append(html.escape(plain[position:at], quote=False))
+            out.append(piece)
+            position = at
+        out.append(html.escape(plain[position:], quote=False))
+        return "".join(out)
+
+    def mark_main(match):
+        inside, out, position = match.group(2), [], 0
+        for tag in _TAG_OR_TEXT.finditer(inside):  # text between tags is marked; tags, scripts, styles kept
+            out += [mark_text(inside[position : tag.start()]), tag.group(0)]
+            position = tag.end()
+        out.append(mark_text(inside[position:]))
+        return match.group(1) + "".join(out) + match.group(3)
+
+    return _MAIN.sub(mark_main, page_html, count=1)

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core.blocks import ArticleBodyBlock
 from core.pages import INTRO_FEATURES, BasePage, BasePageQuerySet, SectionIndexPage
+from core.panels import PlainLanguagePanel
 
 
 def region_of(page, inclusive=False):
@@ -159,6 +160,7 @@ class RegionalNewsPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
+        PlainLanguagePanel(),
         FieldPanel("municipality", widget=forms.Select),
         FieldPanel("author"),
     ]

@@ -12,6 +12,7 @@ from wagtail.search import index
 from core.blocks import ArticleBodyBlock, SourcesBlock
 from core.listing import paginate
 from core.pages import BasePage, BasePageQuerySet, SectionIndexPage
+from core.panels import PlainLanguagePanel
 from stories.models.reactions import approved_reaction_count
 
 
@@ -60,6 +61,7 @@ class KnowledgePage(BasePage):
         FieldPanel("kind"),
         FieldPanel("intro"),
         FieldPanel("body"),
+        PlainLanguagePanel(),
         FieldPanel("author_name"),
         FieldPanel("sources"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),

@@ -18,6 +18,7 @@ from core.blocks import StoryBodyBlock
 from core.listing import paginate
 from core.pagecache import depend_on
 from core.pages import BasePage, BasePageQuerySet, SectionIndexPage
+from core.panels import PlainLanguagePanel
 from correspondents.regions import (
     RegionalPageForm,
     author_field,
@@ -145,6 +146,7 @@ class PracticeStoryPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
+        PlainLanguagePanel(),
         MultiFieldPanel(
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
