@@ -186,7 +186,14 @@ class BasePage(Page):
         if not self.plain_language_target:
             return None
         terms = jargon() if jargon_terms is None else jargon_terms
-        return plainlanguage.score(self.plain_language_text(), terms, self.plain_language_target)
+        report = plainlanguage.score(self.plain_language_text(), terms, self.plain_language_target)
+        if getattr(self, "plain_language_deliberate", False):
+            report.deliberately_complex = getattr(self, "plain_language_reason", "")
+        return report
+
+    def submitted_plain_language_report(self):
+        """The report on the page's latest revision: what a reviewer is asked to approve."""
+        return self.get_latest_revision_as_object().plain_language_report()
 
     def serve_preview(self, request, mode_name):
         """The preview, with the plain-language check's markers in <main> for the editor's Checks panel

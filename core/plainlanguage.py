@@ -355,6 +355,7 @@ class Report:
     target: str = "B1"
     message: str = ""  # Dutch: the indication, or why there is none
     disclaimer: str = DISCLAIMER
+    deliberately_complex: str = ""  # the author's reason for writing above the target, if they gave one
 
     @property
     def words_per_sentence(self):
