@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core.blocks import ArticleBodyBlock
 from core.pages import INTRO_FEATURES, BasePage, BasePageQuerySet, SectionIndexPage
+from core.panels import PlainLanguagePanel
 
 
 def region_of(page, inclusive=False):
@@ -159,6 +160,7 @@ class RegionalNewsPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
+        PlainLanguagePanel(),
         FieldPanel("municipality", widget=forms.Select),
         FieldPanel("author"),
     ]
@@ -175,6 +177,7 @@ class RegionalNewsPage(BasePage):
     parent_page_types = ["correspondents.RegionPage"]
     subpage_types = []
     page_description = "Een kort nieuwsbericht uit de regio."
+    plain_language_target = "B1"  # core/plainlanguage.py
     # In the Kennisplein, theme hubs and search (stories/facets.py): ?soort= value, label, place in the filter.
     facet_kind = ("nieuws", "Regionaal nieuws", 3)
 
