@@ -47,10 +47,24 @@ class EditorialTaskMixin:
         # The admin offers only get_actions(); this also guards every other way in.
         page = task_state.workflow_state.content_object
         if action_name not in {name for name, _label, _modal in self.get_actions(page, user)}:
+            if action_name == "approve" and self.edited_by_reviewer(page, user):
+                # A reviewer edited and pressed "Goedkeuren" in one go: the edit view has saved their edit, which
+                # makes the version under review theirs. Nothing is approved; admin_hooks.py tells them why.
+                return None
             raise PermissionDenied
         if action_name == "approve" and consent_problems_under_review(page):
             raise PermissionDenied("De toestemming is nog niet compleet.")
         return super().on_action(task_state, user, action_name, **kwargs)
+
+    def edited_by_reviewer(self, obj, user):
+        """Whether a reviewer of this step, who did not submit the page, wrote its latest revision."""
+        latest_revision = obj.get_latest_revision()
+        return (
+            latest_revision is not None
+            and latest_revision.user_id == user.pk
+            and obj.current_workflow_state.requested_by_id != user.pk
+            and self.user_is_reviewer(obj, user)
+        )
 
 
 def is_own_work(obj, user):
