@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Buurtwijs: gunicorn serving the site and its static files (WhiteNoise) on port 8000, as a non-root user.
 # Build:  docker build -t buurtwijs .
-# Run:    see compose.yaml and docs/deployment.md (migrate before the first start, and after each upgrade).
+# Run:    see compose.yaml and docs/deployment.md (migrate and setup_site before the first start; migrate after
+#         each upgrade). compose.yaml runs both before gunicorn.
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 

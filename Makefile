@@ -30,7 +30,7 @@ migrate: install ## Apply database migrations
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 
-demo: migrate ## Load the Dutch demo content and demo users (idempotent)
+demo: migrate ## Load the Dutch demo content and demo users (idempotent; builds on setup_site's empty site)
 	$(MANAGE) load_demo_content
 
 # The background worker runs next to the server and stops with it (Ctrl-C): it makes the image renditions and

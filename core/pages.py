@@ -12,6 +12,9 @@ from wagtail.models import Page, PageManager, PagePermissionTester, PageViewRest
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core import plainlanguage
+from core.models import jargon
+
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
@@ -165,6 +168,44 @@ class BasePage(Page):
         return PageViewRestriction.objects.filter(
             page__path__in=[self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         )
+
+    # The language level the page type's text aims at ("B1", "B2"); None: not checked (core/plainlanguage.py).
+    plain_language_target = None
+
+    def plain_language_text(self):
+        """What a reader reads of this page, one paragraph a line: title, introduction and the text of the body's
+        blocks (Wagtail's own searchable text of each block: headings, paragraphs, quotes, captions)."""
+        parts = [self.title, plainlanguage.plain_text(str(getattr(self, "intro", "") or ""))]
+        body = getattr(self, "body", None)
+        if body is not None:
+            parts += body.stream_block.get_searchable_content(body)
+        return "\n".join(" ".join(str(part).split()) for part in parts if part and str(part).strip())
+
+    def plain_language_report(self, jargon_terms=None):
+        """The plain-language report on this page's text, or None for a page type that is not checked."""
+        if not self.plain_language_target:
+            return None
+        terms = jargon() if jargon_terms is None else jargon_terms
+        report = plainlanguage.score(self.plain_language_text(), terms, self.plain_language_target)
+        if getattr(self, "plain_language_deliberate", False):
+            report.deliberately_complex = getattr(self, "plain_language_reason", "")
+        return report
+
+    def submitted_plain_language_report(self):
+        """The report on the page's latest revision: what a reviewer is asked to approve."""
+        return self.get_latest_revision_as_object().plain_language_report()
+
+    def serve_preview(self, request, mode_name):
+        """The preview, with the plain-language check's markers in <main> for the editor's Checks panel
+        (home/wagtail_hooks.py). Only here: a live page is the same for everyone and is cached."""
+        response = super().serve_preview(request, mode_name)
+        if not self.plain_language_target or response.status_code != 200 or not hasattr(response, "render"):
+            return response
+        terms = jargon()
+        response.render()
+        html = response.content.decode(response.charset)
+        response.content = plainlanguage.mark_html(html, self.plain_language_report(terms), terms)
+        return response
 
     @property
     def summary(self):

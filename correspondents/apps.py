@@ -6,6 +6,6 @@ class CorrespondentsConfig(AppConfig):
     verbose_name = "Regio's en correspondenten"
 
     def ready(self):
-        from correspondents.chain import signal_handlers
+        from correspondents.chain import checks, signal_handlers  # noqa: F401 (checks registers itself)
 
         signal_handlers.connect()

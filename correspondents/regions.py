@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from core.blocks import ArticleBodyBlock
 from core.pages import INTRO_FEATURES, BasePage, BasePageQuerySet, SectionIndexPage
+from core.panels import PlainLanguagePanel
 
 
 def region_of(page, inclusive=False):
@@ -167,6 +168,7 @@ class RegionalNewsPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
+        PlainLanguagePanel(),
         FieldPanel("municipality", widget=forms.Select),
         FieldPanel("author"),
     ]
@@ -183,6 +185,7 @@ class RegionalNewsPage(BasePage):
     parent_page_types = ["correspondents.RegionPage"]
     subpage_types = []
     page_description = "Een kort nieuwsbericht uit de regio."
+    plain_language_target = "B1"  # core/plainlanguage.py
     # In the Kennisplein, theme hubs and search (stories/facets.py): ?soort= value, label, place in the filter.
     facet_kind = ("nieuws", "Regionaal nieuws", 3)
 

@@ -625,6 +625,10 @@ CENTRAL_EDITOR = {
     "email": "marieke.dekker@buurtwijs.test",
 }
 
+# Who runs the demo site and how to reach the editors: filled in to setup_site's privacy statement and footer.
+ORGANISATION = "Stichting Buurtwijs"
+CONTACT = '<a href="mailto:redactie@buurtwijs.nl">redactie@buurtwijs.nl</a>'
+
 SITE_SETTINGS = {
     "facebook_group_url": "https://www.facebook.com/groups/buurtwijs",
     "x_url": "https://x.com/buurtwijs",

@@ -12,7 +12,9 @@ In order:
 3. Central step. tasks.py: CentralApprovalTask, the central team's group approval.
 4. Publish. Approving the last step runs publishing.py: publish_approved_revision, named by the setting
    WAGTAIL_FINISH_WORKFLOW_ACTION. Nobody but an administrator holds Wagtail's plain ``publish`` permission
-   (provisioning.py), so nobody can skip the chain.
+   (provisioning.py; Wagtail's own groups "Moderators" and "Editors" are removed by migration 0004), so nobody can
+   skip the chain; checks.py makes `manage.py check` warn of a group that could, of a region without an active
+   regional editor, and of a region outside the workflow.
 5. Mails. mails.py decides who hears of each event (submitted, changes requested, published), in Dutch
    (templates/correspondents/mail/), sent through core/mail.py after the commit. They replace Wagtail's own
    workflow mails: signal_handlers.py disconnects those and connects ours.

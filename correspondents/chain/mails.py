@@ -124,6 +124,10 @@ def mail_context(kind, workflow_state, task_state, page, region, task, actor):
         "resubmitted": kind == SUBMITTED
         and workflow_state.task_states.filter(status=TaskState.STATUS_REJECTED).exists(),
         "author_ids": author_ids(workflow_state, page),
+        # Advice only: the plain-language check never blocks a step (core/plainlanguage.py).
+        "plain_language": page.specific.submitted_plain_language_report()
+        if kind == SUBMITTED and hasattr(page.specific, "submitted_plain_language_report")
+        else None,
         "scheduled_at": latest_revision and latest_revision.approved_go_live_at,
         "live_url": page.get_full_url() if page.live else "",
         "edit_url": base_url + reverse("wagtailadmin_pages:edit", args=[page.pk]),

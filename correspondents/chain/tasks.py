@@ -62,6 +62,12 @@ def is_own_work(obj, user):
     }
 
 
+def region_has_active_editors(region):
+    """Whether the region's editors group has an active member; without one the central team reviews the regional
+    step (RegionalApprovalTask), and `manage.py check` warns (checks.py)."""
+    return bool(region.editors_group_id) and region.editors_group.user_set.filter(is_active=True).exists()
+
+
 def consent_problems_under_review(obj):
     """The consent problems of the latest revision, the one approval publishes: asked of the page types that keep
     a consent record (they have ``consent_problems()``), none for other pages."""

@@ -12,6 +12,7 @@ from wagtail.search import index
 from core.blocks import ArticleBodyBlock, SourcesBlock
 from core.listing import paginate
 from core.pages import BasePage, BasePageQuerySet, SectionIndexPage
+from core.panels import PlainLanguagePanel
 from stories.models.reactions import approved_reaction_count
 
 
@@ -60,6 +61,7 @@ class KnowledgePage(BasePage):
         FieldPanel("kind"),
         FieldPanel("intro"),
         FieldPanel("body"),
+        PlainLanguagePanel(),
         FieldPanel("author_name"),
         FieldPanel("sources"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
@@ -74,6 +76,7 @@ class KnowledgePage(BasePage):
     parent_page_types = ["stories.KnowledgeIndexPage"]
     subpage_types = []
     page_description = "Onderzoek, theorie, geschiedenis of een methode van buurtwerk."
+    plain_language_target = "B2"  # knowledge may be harder than a story: core/plainlanguage.py
     # In the Kennisplein, theme hubs and search (stories/facets.py): ?soort= value, label, place in the filter.
     facet_kind = ("kennis", "Kennis", 2)
 

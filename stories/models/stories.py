@@ -18,6 +18,7 @@ from core.blocks import StoryBodyBlock
 from core.listing import paginate
 from core.pagecache import depend_on
 from core.pages import BasePage, BasePageQuerySet, SectionIndexPage
+from core.panels import PlainLanguagePanel
 from correspondents.regions import (
     RegionalPageForm,
     author_field,
@@ -147,6 +148,14 @@ class PracticeStoryPage(BasePage):
         blank=True,
         help_text="Wie gaven toestemming om genoemd of getoond te worden? Bijvoorbeeld 'Henk Bosman, Fatima Azzouzi'.",
     )
+    plain_language_deliberate = models.BooleanField(
+        "bewust complexer",
+        default=False,
+        help_text="Vink aan als deze tekst bewust moeilijker is dan taalniveau B1; de redactie ziet je reden.",
+    )
+    plain_language_reason = models.TextField(
+        "waarom complexer", blank=True, help_text="Bijvoorbeeld: ‘vaktekst voor opbouwwerkers, met hun eigen termen’."
+    )
     consent_method = models.CharField("hoe", max_length=20, choices=ConsentMethod.choices, blank=True)
     consent_date = models.DateField("wanneer", null=True, blank=True)
 
@@ -156,6 +165,10 @@ class PracticeStoryPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
+        PlainLanguagePanel(),
+        MultiFieldPanel(
+            [FieldPanel("plain_language_deliberate"), FieldPanel("plain_language_reason")], heading="Taalniveau"
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
@@ -191,6 +204,7 @@ class PracticeStoryPage(BasePage):
     parent_page_types = ["stories.StoryIndexPage", "correspondents.RegionPage"]
     subpage_types = []
     page_description = "Een verhaal uit de praktijk: wat buurtmakers deden, wat werkte en wat niet."
+    plain_language_target = "B1"  # stories and the intake's drafts: core/plainlanguage.py
     # In the Kennisplein, theme hubs and search (stories/facets.py): ?soort= value, label, place in the filter.
     facet_kind = ("praktijkverhaal", "Praktijkverhaal", 1)
 
@@ -200,6 +214,8 @@ class PracticeStoryPage(BasePage):
 
     def clean(self):
         super().clean()
+        if self.plain_language_deliberate and not self.plain_language_reason.strip():
+            raise ValidationError({"plain_language_reason": "Schrijf kort waarom deze tekst bewust complexer is."})
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": "De einddatum ligt vóór de begindatum."})
 

@@ -105,7 +105,6 @@ def test_central_team_is_made_once_and_edits_everywhere_without_publish_permissi
         (home.pk, "add_page"),
         (home.pk, "change_page"),
         (home.pk, "lock_page"),
-        (home.pk, "unlock_page"),
     }
 
 

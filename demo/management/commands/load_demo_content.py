@@ -32,44 +32,37 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, PageLogEntry, Revision, Site, TaskState, WorkflowState
+from wagtail.models import Collection, Page, PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.users.models import UserProfile
 
-from community.events import EventIndexPage, EventPage, EventRegistration
-from community.partners import PartnerIndexPage
-from community.submissions import StorySubmissionPage
-from correspondents.chain.provisioning import ensure_central_team, ensure_workflows, provision_region
+from community.events import EventPage, EventRegistration
+from correspondents.chain.provisioning import ensure_central_team, provision_region
 from correspondents.models import (
     CorrespondentProfile,
     Municipality,
     RegionalNewsPage,
-    RegionIndexPage,
     RegionPage,
 )
 from demo import demo_content as demo
-from home.models import BuurtwijsImage, HomeFeaturedTheme, HomePage, InformationPage, SiteSettings
+from home.models import BuurtwijsImage, HomeFeaturedTheme
+from operations import site_texts
+from operations.site_setup import SiteTexts, set_up_site, site_address
 from stories.models import (
-    KennispleinPage,
-    KnowledgeIndexPage,
     KnowledgePage,
     Partner,
     PracticeStoryPage,
     Reaction,
     StoryBuurtmaker,
-    StoryIndexPage,
     StoryKnowledgeLink,
     TargetGroup,
     ThemeCuratedPick,
     ThemeHubPage,
-    ThemeIndexPage,
 )
 
-WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"
 LAUNCH_DAYS_AGO = 760  # the sections and theme pages are "published" this long ago; stories follow
 SCENE_SIZE = (1600, 900)
 PORTRAIT_SIZE = (800, 800)
-SITE_URL = "http://127.0.0.1:8000/"
 CONSENT_DAYS_BEFORE = 14  # buurtmakers gave their consent this long before their story went live or was written
 CHAIN_ACTIONS = {"write", "submit", "approve", "reject"}
 SILENT_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -146,8 +139,9 @@ class Command(BaseCommand):
         if existing_usernames:
             self.stdout.write("  (accounts that already existed keep the password they have)")
         self.stdout.write("")
-        self.stdout.write(f"Site:  {SITE_URL}")
-        self.stdout.write(f"Admin: {SITE_URL}admin/")
+        site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(f"Site:  {site_url}/")
+        self.stdout.write(f"Admin: {site_url}/admin/")
 
 
 @contextmanager
@@ -190,11 +184,14 @@ class DemoLoader:
         check_data()
         self.user(demo.ADMINISTRATOR, "beheerder (superuser)", superuser=True)
         self.central_editor = self.user(demo.CENTRAL_EDITOR, "centrale redactie")
-        root = Page.get_first_root_node()
-        home = self.home_page(root)
-        site = self.default_site(home)
-        self.remove_welcome_page(root)
+        skeleton = set_up_site(*site_address(settings.WAGTAILADMIN_BASE_URL), demo_texts(), owner=self.central_editor)
+        home, indexes = skeleton.home, skeleton.sections
+        self.home, self.launched_pages = home, skeleton.created
         self.central_editor.groups.add(ensure_central_team(home))
+        for offset, page in enumerate(skeleton.created):  # the launch, in the order setup_site built the site
+            self.new_pages.append((page, self.launch + timedelta(hours=offset)))
+        for key, page in indexes.items():
+            self.pages[demo.Ref("index", key)] = page
 
         root_collection = Collection.get_first_root_node()
         for key, spec in demo.IMAGES.items():
@@ -205,12 +202,6 @@ class DemoLoader:
         self.target_groups = {name: self.snippet(TargetGroup, name=name) for name in demo.TARGET_GROUPS}
         self.partners = {spec["name"]: self.snippet(Partner, **spec) for spec in demo.PARTNERS}
 
-        indexes = self.index_pages(home)
-        for offset, spec in enumerate(demo.INFORMATION_PAGES):
-            self.information_page(home, spec, self.launch + timedelta(hours=len(indexes) + 1 + offset))
-        self.partner_page(home, self.launch + timedelta(hours=len(indexes) + 1 + len(demo.INFORMATION_PAGES)))
-        self.story_submission_page(home, self.launch + timedelta(hours=len(indexes) + 2 + len(demo.INFORMATION_PAGES)))
-        ensure_workflows(home, indexes["regions"])
         self.themes(indexes["themes"])
         for offset, spec in enumerate(demo.REGIONS):
             self.region(indexes["regions"], spec, self.launch + timedelta(days=10, hours=offset))
@@ -220,18 +211,16 @@ class DemoLoader:
             self.story(indexes["stories"], spec, self.published_at(spec["days_ago"], number))
         for number, spec in enumerate(demo.NEWS):
             self.news(spec, self.published_at(spec["days_ago"], number))
-        event_index = self.event_index(home, self.launch + timedelta(hours=len(indexes) + 3))
         for number, spec in enumerate(demo.EVENTS):
-            self.event(event_index, spec, self.published_at(spec["published_days_ago"], number))
+            self.event(indexes["events"], spec, self.published_at(spec["published_days_ago"], number))
         self.finish_new_theme_pages()
-        if any(page.pk == home.pk for page, _ in self.new_pages):
+        if home in skeleton.created:
             home.featured_themes = [
                 self.validated(HomeFeaturedTheme(theme=self.pages[demo.Ref("theme", slug)]), "home")
                 for slug in demo.HOME["featured_themes"]
             ]
         self.publish_new_pages()
         self.search_promotions()
-        self.site_settings(site)
         for spec in demo.CHAIN_STORIES:
             self.chain_story(indexes["stories"], spec)
         for spec in demo.REACTIONS:
@@ -263,120 +252,6 @@ class DemoLoader:
             parent.add_child(instance=page)  # Page.save() runs full_clean()
         self.new_pages.append((page, published_at))
         return page, True
-
-    def home_page(self, root):
-        home = HomePage.objects.first()
-        if home is not None:
-            return home
-        spec = demo.HOME
-        home = HomePage(title=spec["title"], slug=spec["slug"], intro=spec["intro"], listing_summary=spec["summary"])
-        home.first_published_at = self.launch
-        home.owner = self.central_editor
-        with disable_reference_index_auto_update():
-            root.add_child(instance=home)
-        self.new_pages.append((home, self.launch))
-        return home
-
-    def default_site(self, home):
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
-        if site.pk is None or site.root_page_id != home.pk or site.site_name != demo.HOME["title"]:
-            site.root_page = home
-            site.site_name = demo.HOME["title"]
-            site.full_clean()
-            site.save()
-        return site
-
-    def remove_welcome_page(self, root):
-        """Delete Wagtail's default welcome page, if it is still there untouched (no children, no site)."""
-        plain_page = ContentType.objects.get_for_model(Page)
-        for page in root.get_children().filter(content_type=plain_page, title=WELCOME_PAGE_TITLE, numchild=0):
-            if not Site.objects.filter(root_page=page).exists():
-                page.delete()
-
-    def index_pages(self, home):
-        models = {
-            "stories": StoryIndexPage,
-            "themes": ThemeIndexPage,
-            "knowledge": KnowledgeIndexPage,
-            "regions": RegionIndexPage,
-            "kennisplein": KennispleinPage,
-        }
-        indexes = {}
-        for offset, (key, model) in enumerate(models.items()):
-            spec = demo.INDEX_PAGES[key]
-            indexes[key], _ = self.child_page(
-                home,
-                model,
-                spec["slug"],
-                self.launch + timedelta(hours=offset + 1),
-                lambda model=model, spec=spec: model(
-                    title=spec["title"], intro=spec["intro"], listing_summary=spec["summary"], show_in_menus=True
-                ),
-                one_per_parent=True,  # max_count = 1: reuse the section whatever its slug
-            )
-            self.pages[demo.Ref("index", key)] = indexes[key]
-        return indexes
-
-    def information_page(self, home, spec, published_at):
-        self.child_page(
-            home,
-            InformationPage,
-            spec["slug"],
-            published_at,
-            lambda: InformationPage(
-                title=spec["title"],
-                intro=spec["intro"],
-                listing_summary=spec["summary"],
-                body=self.stream(InformationPage, "body", spec["body"]),
-                show_in_menus=False,
-            ),
-        )
-
-    def partner_page(self, home, published_at):
-        spec = demo.PARTNER_PAGE
-        self.child_page(
-            home,
-            PartnerIndexPage,
-            spec["slug"],
-            published_at,
-            lambda: PartnerIndexPage(
-                title=spec["title"], intro=spec["intro"], listing_summary=spec["summary"], show_in_menus=False
-            ),
-            one_per_parent=True,  # max_count = 1
-        )
-
-    def story_submission_page(self, home, published_at):
-        spec = demo.STORY_SUBMISSION_PAGE
-        self.child_page(
-            home,
-            StorySubmissionPage,
-            spec["slug"],
-            published_at,
-            lambda: StorySubmissionPage(
-                title=spec["title"],
-                intro=spec["intro"],
-                listing_summary=spec["summary"],
-                privacy_statement=spec["privacy_statement"],
-                show_in_menus=True,
-            ),
-            one_per_parent=True,  # max_count = 1
-        )
-
-    def event_index(self, home, published_at):
-        spec = demo.EVENT_INDEX
-        page, _ = self.child_page(
-            home,
-            EventIndexPage,
-            spec["slug"],
-            published_at,
-            lambda: EventIndexPage(
-                title=spec["title"], intro=spec["intro"], listing_summary=spec["summary"], show_in_menus=True
-            ),
-            one_per_parent=True,  # max_count = 1
-        )
-        return page
 
     def event(self, event_index, spec, published_at):
         day = timezone.localdate() + timedelta(days=spec["in_days"])
@@ -614,15 +489,21 @@ class DemoLoader:
         )
 
     def publish_new_pages(self):
-        """One revision per new page, published, then dated as if it went live at its own moment."""
+        """One revision per new page, published, then dated as if it went live at its own moment. The pages
+        setup_site made are published already: only dated (the home page gets its featured themes first)."""
         for page, published_at in self.new_pages:
-            with disable_reference_index_auto_update():
-                revision = page.save_revision(user=page.owner, clean=True)
-            revision.publish(user=self.central_editor, skip_permission_checks=True)
+            if page in self.launched_pages and page.pk != self.home.pk:
+                revision = page.latest_revision
+            else:
+                with disable_reference_index_auto_update():
+                    revision = page.save_revision(user=page.owner, clean=True)
+                revision.publish(user=self.central_editor, skip_permission_checks=True)
             Page.objects.filter(pk=page.pk).update(
                 first_published_at=published_at, last_published_at=published_at, latest_revision_created_at=published_at
             )
-            Revision.objects.filter(pk=revision.pk).update(created_at=published_at)
+            Revision.objects.filter(object_id=str(page.pk), base_content_type=revision.base_content_type).update(
+                created_at=published_at
+            )
             PageLogEntry.objects.filter(page_id=page.pk).update(timestamp=published_at)
 
     def stream(self, model, field_name, blocks):
@@ -779,14 +660,24 @@ class DemoLoader:
                     promotion.full_clean()
                     promotion.save()
 
-    def site_settings(self, site):
-        site_settings = SiteSettings.for_site(site)
-        missing = [field for field, value in demo.SITE_SETTINGS.items() if not getattr(site_settings, field)]
-        if missing:
-            for field in missing:
-                setattr(site_settings, field, demo.SITE_SETTINGS[field])
-            site_settings.full_clean()
-            site_settings.save(update_fields=missing)
+
+def demo_texts():
+    """setup_site's texts with the demo's own where it has them: the sections, the accessibility statement, the
+    footer and social links; the privacy statement is setup_site's, filled in for the demo."""
+    sections = {
+        **demo.INDEX_PAGES,
+        "events": demo.EVENT_INDEX,
+        "partners": demo.PARTNER_PAGE,
+        "submission": demo.STORY_SUBMISSION_PAGE,
+    }
+    return SiteTexts(
+        home=demo.HOME,
+        sections={key: {**spec, **sections.get(key, {})} for key, spec in site_texts.SECTIONS.items()},
+        information_pages=[*demo.INFORMATION_PAGES, site_texts.PRIVACY],
+        site_settings=demo.SITE_SETTINGS,
+        organisation=demo.ORGANISATION,
+        contact=demo.CONTACT,
+    )
 
 
 def check_data():
