@@ -88,6 +88,11 @@ class EventIndexPage(SectionIndexPage):
         verbose_name = "overzicht bijeenkomsten"
         verbose_name_plural = "overzichten bijeenkomsten"
 
+    @staticmethod
+    def own_paths():
+        """For stories/purging.py: the calendar of all gatherings."""
+        return [reverse("events_ical")]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
@@ -242,11 +247,15 @@ class EventPage(RoutablePageMixin, BasePage):
     def is_past(self, now=None):
         return self.end < (now or timezone.now())
 
+    def own_paths(self):
+        """For stories/purging.py: the gathering's calendar file."""
+        return [reverse("event_ical", args=[self.pk])]
+
     def listings_to_purge(self):
         """For stories/purging.py, what lists this gathering besides its sections: its theme hubs (also those of the
-        live version it replaces) and the calendar files."""
+        live version it replaces) and the calendar of all gatherings."""
         themes = ThemeHubPage.objects.live().filter(Q(events=self) | Q(pk__in=getattr(self, "_live_theme_ids", ())))
-        return Q(pk__in=themes.values("pk")), [reverse("events_ical"), reverse("event_ical", args=[self.pk])]
+        return Q(pk__in=themes.values("pk")), EventIndexPage.own_paths()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

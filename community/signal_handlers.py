@@ -1,20 +1,18 @@
-"""The community's signal handlers, connected by CommunityConfig.ready(): purge what lists a gathering when it is
-published or unpublished, and keep a "Deel je verhaal" submission in step with its draft story."""
+"""The community's signal handlers, connected by CommunityConfig.ready(): a story takes its submitted photos along
+when it goes, and a "Deel je verhaal" submission keeps in step with its draft story. (Gatherings are purged with
+every other page type: stories/purging.py.)"""
 
 from django.db.models.signals import pre_delete
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import post_page_move
 
-from community.events import EventPage
 from community.submissions import StorySubmission
 from correspondents.regions import with_regions
-from stories import purging
 from stories.models import PracticeStoryPage
 
 
 def connect():
-    purging.connect_listed_page(EventPage)
     pre_delete.connect(delete_submitted_photos, sender=PracticeStoryPage)
     post_page_move.connect(follow_moved_drafts)
 

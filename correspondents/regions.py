@@ -9,6 +9,7 @@ from the stories floor's template tags: see templates/correspondents/region_page
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
@@ -28,7 +29,7 @@ def region_of(page, inclusive=False):
 
 def region_pages():
     """Every region page, with just what region lookups and region links need."""
-    return RegionPage.objects.only("id", "title", "slug", "path", "url_path", "depth")
+    return RegionPage.objects.only("id", "title", "slug", "path", "url_path", "depth", "live")
 
 
 def with_regions(pages, inclusive=False, regions=None):
@@ -123,9 +124,16 @@ class RegionPage(BasePage):
     subpage_types = ["stories.PracticeStoryPage", "correspondents.RegionalNewsPage"]
     page_description = "Een regio met een eigen redactie van correspondenten; hun verhalen en nieuws staan hieronder."
 
+    # The cards of its stories and news name it (stories/purging.py): renaming or unpublishing it purges every page.
+    named_on_cards = True
+
     class Meta:
         verbose_name = "regio"
         verbose_name_plural = "regio's"
+
+    def own_paths(self):
+        """For stories/purging.py: the region's feeds."""
+        return [reverse("feeds:region_rss", args=[self.slug]), reverse("feeds:region_atom", args=[self.slug])]
 
     def with_content_json(self, content):
         # The editorial team belongs to the region, not to one revision: publishing an older revision

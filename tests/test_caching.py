@@ -14,12 +14,13 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django_tasks.signals import task_enqueued
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from buurtwijs.middleware import PublicCacheControlMiddleware
 from core.sitemaps import section_path
 from correspondents.models import Municipality, RegionalNewsPage
+from home.models import InformationPage
 from stories.models import PracticeStoryPage, StoryKnowledgeLink
 from tests import factories
 from tests.correspondents.test_pages import news_form_data
@@ -29,6 +30,7 @@ from tests.helpers import (
     edit_url,
     get_page,
     heading,
+    links,
     post_new_page,
     story_form_data,
     submit_new_page,
@@ -480,3 +482,198 @@ def test_frontend_caches_and_lifetimes_from_environment_variables(environment):
 def test_a_cloudflare_zone_without_a_token_refuses_to_start(environment):
     with pytest.raises(ImproperlyConfigured, match="FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"):
         environment(FRONTEND_CACHE_CLOUDFLARE_ZONEID="zone")
+
+
+# Purging every other page type (stories/purging.py) -----------------------------------------------
+
+
+@pytest.fixture
+def linked_site(site_tree, theme, region):
+    """Eenzaamheid, the knowledge page Buurtcirkels about it, the story Soep op woensdag in Utrecht about it and
+    building on Buurtcirkels, and the hub Armoede, which names Eenzaamheid as related and picks Buurtcirkels."""
+    knowledge = factories.KnowledgePageFactory(
+        parent=site_tree.knowledge, title="Buurtcirkels", slug="buurtcirkels", themes=[theme]
+    )
+    story = factories.PracticeStoryPageFactory(parent=region, title="Soep op woensdag", themes=[theme])
+    factories.StoryKnowledgeLinkFactory(story=story, knowledge_page=knowledge)
+    poverty = factories.ThemeHubPageFactory(parent=site_tree.themes, title="Armoede", slug="armoede")
+    poverty.related_themes.add(theme)
+    poverty.save()
+    factories.ThemeCuratedPickFactory(theme=poverty, page=knowledge)
+    return {"knowledge": knowledge, "story": story, "theme": theme, "region": region, "poverty": poverty}
+
+
+def every_page_of(site):
+    """What a change that every page shows purges on the linked site: each live page, its sitemap, every feed."""
+    pages = [Page.objects.get(pk=page.pk) for page in Page.objects.live().filter(depth__gt=1)]
+    return (
+        site_urls(*(page.url for page in pages))
+        | set().union(*(sitemap_of(page) for page in pages))
+        | site_urls("/zoeken/", "/sitemap.xml")
+        | ALL_STORIES_FEEDS
+        | theme_urls("eenzaamheid")
+        | theme_urls("armoede")
+        | site_urls("/feeds/regios/utrecht/rss/", "/feeds/regios/utrecht/atom/")
+    )
+
+
+KNOWLEDGE = site_urls("/kennis/buurtcirkels/")
+# The pages that list or link Buurtcirkels: its theme, the story that builds on it, the hub that picks it.
+LISTING_KNOWLEDGE = site_urls("/themas/eenzaamheid/", "/regios/utrecht/soep-op-woensdag/", "/themas/armoede/")
+
+
+def republish(page, **fields):
+    page = page.specific_class.objects.get(pk=page.pk)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
+def test_publishing_a_knowledge_page_purges_every_page_that_lists_or_links_it(purged, linked_site):
+    knowledge = republish(linked_site["knowledge"], intro="Kleine kringen van bewoners die elkaar helpen.")
+
+    assert purged() == KNOWLEDGE | SECTIONS | sitemap_of(knowledge) | LISTING_KNOWLEDGE
+
+
+@pytest.mark.parametrize("action", ["unpublish", "delete"])
+def test_unpublishing_or_deleting_a_knowledge_page_purges_the_same_pages(purged, admin_client, linked_site, action):
+    knowledge = linked_site["knowledge"]
+    purged()
+
+    response = admin_client.post(reverse(f"wagtailadmin_pages:{action}", args=[knowledge.pk]))
+
+    assert response.status_code == 302
+    assert not Page.objects.live().filter(pk=knowledge.pk).exists()
+    assert purged() == KNOWLEDGE | SECTIONS | sitemap_of(knowledge) | LISTING_KNOWLEDGE
+
+
+def test_a_knowledge_page_with_a_new_slug_also_purges_its_old_address(
+    purged, linked_site, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        knowledge = republish(linked_site["knowledge"], slug="kringen")
+
+    new = site_urls("/kennis/kringen/")
+    redirect = site_urls("/kennis/buurtcirkels")  # Wagtail's purge of the redirect it leaves there
+    assert purged() == KNOWLEDGE | new | redirect | SECTIONS | sitemap_of(knowledge) | LISTING_KNOWLEDGE
+
+
+def test_a_theme_republished_purges_its_listings_and_renamed_every_page(purged, linked_site):
+    theme = republish(linked_site["theme"], intro="<p>Wie kent zijn buren nog?</p>")
+
+    # The hub, its feeds, the sections, and Armoede, which names it as related.
+    assert purged() == theme_urls("eenzaamheid") | SECTIONS | sitemap_of(theme) | site_urls("/themas/armoede/")
+
+    republish(theme, title="Samen leven")
+
+    # Its name is on every card and page about it, and those are listed everywhere.
+    assert purged() == every_page_of(linked_site)
+
+
+def test_a_region_republished_purges_its_listings_and_renamed_or_unpublished_every_page(
+    purged, admin_client, linked_site
+):
+    region = republish(linked_site["region"], intro="<p>De provincie Utrecht.</p>")
+
+    assert purged() == UTRECHT | SECTIONS | sitemap_of(region)
+
+    republish(region, title="Provincie Utrecht")
+    assert purged() == every_page_of(linked_site)
+
+    response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[region.pk]), {"include_descendants": ""})
+    assert response.status_code == 302
+    # The region's page, feeds and sitemap go; the rest of the site no longer names it.
+    assert purged() == every_page_of(linked_site) | UTRECHT | sitemap_of(region)
+
+
+def test_an_information_page_republished_purges_its_listings_and_renamed_every_page(purged, site_tree, linked_site):
+    statement = site_tree.home.add_child(
+        instance=InformationPage(title="Toegankelijkheid", slug="toegankelijkheid", intro="Wij doen ons best.")
+    )
+    purged()
+
+    republish(statement, intro="Wij voldoen aan WCAG 2.2 AA.")
+    # The page, right below the home page, is one of the sections.
+    assert purged() == SECTIONS | site_urls("/toegankelijkheid/") | sitemap_of(statement)
+
+    republish(statement, title="Toegankelijkheidsverklaring")
+    # Every page's footer names it.
+    assert purged() == every_page_of(linked_site)
+
+
+def test_a_story_moved_to_another_region_purges_its_listings_at_both_places(
+    purged, admin_client, linked_site, other_region
+):
+    story = linked_site["story"]
+    purged()
+
+    response = admin_client.post(reverse("wagtailadmin_pages:move_confirm", args=[story.pk, other_region.pk]))
+
+    assert response.status_code == 302
+    assert purged() == (
+        STORY  # its old address, now a redirect (Wagtail purges that redirect too)
+        | site_urls("/regios/utrecht/soep-op-woensdag")
+        | site_urls("/regios/groningen/soep-op-woensdag/")
+        | UTRECHT
+        | site_urls("/regios/groningen/", "/feeds/regios/groningen/rss/", "/feeds/regios/groningen/atom/")
+        | SECTIONS
+        | sitemap_of(story)
+        | theme_urls("eenzaamheid")
+        | KNOWLEDGE
+        | ALL_STORIES_FEEDS
+    )
+
+
+def test_a_partner_changed_purges_the_pages_that_name_it(purged, linked_site):
+    story = linked_site["story"]
+    partner = factories.PartnerFactory(name="Humanitas")
+    story.partners.add(partner)
+    story.save()
+    purged()
+
+    partner.url = "https://www.humanitas.nl/"
+    partner.save()
+
+    # The story naming it with its listings, and the home page with the sections (the partners page is one).
+    assert purged() == (
+        STORY
+        | SECTIONS
+        | sitemap_of(story)
+        | sitemap_of(story.get_parent().get_parent().get_parent())
+        | UTRECHT
+        | theme_urls("eenzaamheid")
+        | KNOWLEDGE
+        | ALL_STORIES_FEEDS
+    )
+
+
+def hrefs(response):
+    return {href for _text, href in links(response)}
+
+
+def test_story_and_knowledge_pages_and_cards_never_link_an_unpublished_theme_region_or_knowledge_page(
+    client, admin_client, linked_site
+):
+    story, knowledge, other_theme = linked_site["story"], linked_site["knowledge"], linked_site["poverty"]
+    story.themes.add(other_theme)
+    story.save()
+    knowledge.themes.add(other_theme)
+    knowledge.save()
+    pages = [story.url, knowledge.url, "/regios/utrecht/", "/praktijkverhalen/", "/themas/eenzaamheid/"]
+    # Positive control: while live, the theme Armoede, the region and the knowledge page are linked.
+    assert "/themas/armoede/" in hrefs(get_page(client, story))
+    assert "/themas/armoede/" in hrefs(get_page(client, knowledge))
+    assert "/themas/armoede/" in hrefs(client.get("/themas/eenzaamheid/"))  # the story's card
+    assert {"/regios/utrecht/", "/kennis/buurtcirkels/"} <= hrefs(get_page(client, story))
+
+    for page in (other_theme, knowledge, linked_site["region"]):
+        response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]), {})
+        assert response.status_code == 302
+
+    for page_url in pages:
+        response = client.get(page_url)
+        if response.status_code == 404:  # the knowledge page and the region itself
+            assert page_url in (knowledge.url, "/regios/utrecht/")
+            continue
+        assert not {"/themas/armoede/", "/regios/utrecht/", "/kennis/buurtcirkels/"} & hrefs(response), page_url

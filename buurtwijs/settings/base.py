@@ -189,6 +189,37 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+
+def object_storage(environ):
+    """STORAGES entries for media on S3-compatible object storage, from AWS_STORAGE_BUCKET_NAME (with
+    AWS_S3_ENDPOINT_URL for a store other than Amazon's, AWS_S3_REGION_NAME, AWS_ACCESS_KEY_ID and
+    AWS_SECRET_ACCESS_KEY, else boto3's own credentials); {} without a bucket. Originals and documents
+    ("default") are private: signed, expiring URLs. Renditions ("renditions", WAGTAILIMAGES_RENDITION_STORAGE) get
+    plain URLs, to be public under images/ (a bucket policy) or served through AWS_S3_CUSTOM_DOMAIN (a CDN)."""
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+    if not bucket:
+        return {}
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None,
+        "region_name": environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+        "access_key": environ.get("AWS_ACCESS_KEY_ID", "").strip() or None,
+        "secret_key": environ.get("AWS_SECRET_ACCESS_KEY", "").strip() or None,
+        "file_overwrite": False,
+    }
+    public = {"querystring_auth": False, "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip() or None}
+    return {
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**options, "querystring_auth": True}},
+        "renditions": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**options, **public}},
+    }
+
+
+# Media in a bucket instead of MEDIA_ROOT, for every settings module but the tests' (like DATABASE_URL): the app
+# servers, the worker and backup/restore then share them (docs/deployment.md, "Scaling out").
+if _object_storage := object_storage(os.environ):
+    STORAGES = {**STORAGES, **_object_storage}
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+
 # Wagtail's page editor posts many fields for pages with long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -220,6 +251,17 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "dutch",
     }
 }
+# OPENSEARCH_URL (https://user:password@search.internal:9200) puts search on OpenSearch 3 instead (modelsearch's
+# backend; build the index with `manage.py update_index`, docs/deployment.md). Not in the tests' settings.
+if OPENSEARCH_URL := os.environ.get("OPENSEARCH_URL", "").strip():
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "modelsearch.backends.opensearch3",
+            "URLS": [OPENSEARCH_URL],
+            "INDEX_PREFIX": os.environ.get("OPENSEARCH_INDEX_PREFIX", "buurtwijs_"),
+            "TIMEOUT": 5,
+        }
+    }
 
 # Background work (image renditions, search index, reference index, frontend cache purges) is queued in the
 # database and done by a worker process, `manage.py db_worker` (docs/deployment.md; `make run` starts one).

@@ -15,6 +15,19 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Local media and the database's search, whatever the environment says (tests/test_object_storage.py switches
+# to a bucket where it tests that).
+STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}  # noqa: F405
+STORAGES.pop("renditions", None)
+globals().pop("WAGTAILIMAGES_RENDITION_STORAGE", None)  # renditions in the default storage, as Wagtail's default
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.sqlite_backend"
+        if DATABASES["default"]["ENGINE"].endswith("sqlite3")  # noqa: F405
+        else "search.postgres_backend",
+        "SEARCH_CONFIG": "dutch",
+    }
+}
 # One media folder per pytest-xdist worker: tests that count the files in it must not see another worker's.
 MEDIA_ROOT = VAR_DIR / "test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -72,7 +72,12 @@ def breadcrumb(context, page):
         if not known or known[0].depth > root.depth:
             known = page.get_ancestors()
         ancestors = [
-            {"title": ancestor.title, "url": ancestor.get_url(request), "is_root": ancestor.pk == root.pk}
+            # A section or region that is not live is named, not linked.
+            {
+                "title": ancestor.title,
+                "url": ancestor.get_url(request) if ancestor.live else None,
+                "is_root": ancestor.pk == root.pk,
+            }
             for ancestor in known
             if ancestor.depth >= root.depth
         ]

@@ -31,7 +31,25 @@ def renditions(image, name, **attrs):
         return format_html("<picture>{}</picture>", pending) if len(FILTERS[name]) > 1 else pending
     if len(FILTERS[name]) == 1:
         return next(iter(found.values())).img_tag(attrs)
-    return Picture(found, dict(attrs)).__html__()
+    found, attrs = distinct_widths(found), dict(attrs)
+    if len(found) == len({file_format(rendition) for rendition in found.values()}):
+        attrs.pop("sizes", None)  # one width per format: no srcset to choose from (Wagtail writes none)
+    return Picture(found, attrs).__html__()
+
+
+def file_format(rendition):
+    return rendition.file.name.rsplit(".", 1)[-1]
+
+
+def distinct_widths(found):
+    """{spec: rendition} with one rendition per format and width: an original smaller than the set's sizes gives
+    renditions of the same width, and a srcset may name a width only once."""
+    kept, seen = {}, set()
+    for spec, rendition in found.items():
+        if (file_format(rendition), rendition.width) not in seen:
+            seen.add((file_format(rendition), rendition.width))
+            kept[spec] = rendition
+    return kept
 
 
 def placeholder(image, name, attrs):

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -84,10 +84,21 @@ class KnowledgePage(BasePage):
         verbose_name = "kennispagina"
         verbose_name_plural = "kennispagina's"
 
+    def listings_to_purge(self):
+        """For stories/purging.py, what lists this knowledge page besides its sections: its theme hubs (also those
+        of the live version it replaces), the stories that build on it and the hubs that pick it."""
+        themes = Q(knowledge_pages=self) | Q(pk__in=getattr(self, "_live_theme_ids", ()))
+        listing = Q(pk__in=self.themes.model.objects.filter(themes).values("pk"))
+        listing |= Q(pk__in=self.story_links.values("story"))
+        listing |= Q(pk__in=self.themes.model.objects.filter(curated_picks__page=self).values("pk"))
+        return listing, []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.pk:  # the themes are asked for twice: the theme list and the structured data
-            prefetch_related_objects([self], "themes")
+            # Only the live, public themes: never a link to a draft.
+            live_themes = self.themes.model.objects.live().public()
+            prefetch_related_objects([self], Prefetch("themes", queryset=live_themes))
         # Paginated: a method can be applied in hundreds of stories.
         context["story_links"] = paginate(
             request,

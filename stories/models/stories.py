@@ -4,7 +4,7 @@ snippets a story names (target groups, partners)."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -34,6 +34,11 @@ from stories.models.themes import ThemeHubPage
 ELSEWHERE_LIMIT = 3  # "Elders in het land" on a story: one row of cards
 
 
+def live_themes():
+    """A page's themes as its page and its card show them: only the live, public ones (never a link to a draft)."""
+    return Prefetch("themes", queryset=ThemeHubPage.objects.live().public())
+
+
 class StoryQuerySet(BasePageQuerySet):
     def for_listing(self):
         """Live, public stories, newest first, with what a story card shows and no StreamField body."""
@@ -42,7 +47,7 @@ class StoryQuerySet(BasePageQuerySet):
             .public()
             .defer_streamfields()
             .select_related("listing_image", "municipality", "author")
-            .prefetch_related("themes", "listing_image__renditions")
+            .prefetch_related(live_themes(), "listing_image__renditions")
             .annotate(reaction_count=approved_reaction_count())
             .order_by("-first_published_at", "-pk")
         )
@@ -87,9 +92,10 @@ class Partner(index.Indexed, models.Model):
         return self.name
 
     def pages_showing(self):
-        """The pages with this partner's logo: its gatherings, and the partners page, a section right below the home
-        page (purging the home page purges its sections: stories.purging.add_listings)."""
-        return Page.objects.filter(Q(pk__in=self.events.values("pk")) | Q(depth=2))
+        """The pages with this partner's name or logo: its gatherings and stories, and the partners page, a section
+        right below the home page (purging the home page purges its sections: stories.purging.add_listings)."""
+        named_by = Q(pk__in=self.events.values("pk")) | Q(pk__in=self.stories.values("pk"))
+        return Page.objects.filter(named_by | Q(depth=2))
 
 
 class StoryIndexPage(SectionIndexPage):
@@ -99,6 +105,11 @@ class StoryIndexPage(SectionIndexPage):
     class Meta:
         verbose_name = "overzicht praktijkverhalen"
         verbose_name_plural = "overzichten praktijkverhalen"
+
+    @staticmethod
+    def own_paths():
+        """For stories/purging.py: the feeds of all stories."""
+        return [reverse("feeds:stories_rss"), reverse("feeds:stories_atom")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -300,17 +311,17 @@ class PracticeStoryPage(BasePage):
             Q(story_links__story=self) | Q(pk__in=getattr(self, "_live_knowledge_ids", ()))
         )
         listing = Q(pk__in=themes.values("pk")) | Q(pk__in=picked_by.values("pk")) | Q(pk__in=knowledge.values("pk"))
-        paths = [reverse("feeds:stories_rss"), reverse("feeds:stories_atom")]
-        for slug in set(themes.values_list("slug", flat=True)):
-            paths += [reverse("feeds:theme_rss", args=[slug]), reverse("feeds:theme_atom", args=[slug])]
+        paths = StoryIndexPage.own_paths()
+        for theme in themes.only("slug").distinct():
+            paths += theme.own_paths()
         if region := region_of(self):
-            paths += [reverse("feeds:region_rss", args=[region.slug]), reverse("feeds:region_atom", args=[region.slug])]
+            paths += region.own_paths()
         return listing, paths
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.pk:  # the themes are asked for three times: the facts, "Elders in het land", the structured data
-            prefetch_related_objects([self], "themes")
+            prefetch_related_objects([self], live_themes())
         context["knowledge_links"] = self.knowledge_links.filter(
             knowledge_page__live=True, knowledge_page__view_restrictions__isnull=True
         ).select_related("knowledge_page")

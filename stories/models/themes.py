@@ -3,6 +3,8 @@ filtered by stories/facets.py) and its curated picks."""
 
 from django import forms
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
@@ -59,9 +61,20 @@ class ThemeHubPage(BasePage):
         "Een thema: inleiding van de redactie, uitgelichte verhalen en alle verhalen en kennis over dit thema."
     )
 
+    # The cards and pages about it name it (stories/purging.py): renaming or unpublishing it purges every page.
+    named_on_cards = True
+
     class Meta:
         verbose_name = "thema"
         verbose_name_plural = "thema's"
+
+    def own_paths(self):
+        """For stories/purging.py: the theme's feeds."""
+        return [reverse("feeds:theme_rss", args=[self.slug]), reverse("feeds:theme_atom", args=[self.slug])]
+
+    def listings_to_purge(self):
+        """For stories/purging.py, what lists this theme besides its sections: the hubs that name it as related."""
+        return Q(pk__in=ThemeHubPage.objects.filter(related_themes=self).values("pk")), []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
