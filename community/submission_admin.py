@@ -5,6 +5,8 @@
   mail failed, and a link to the full list.
 - "Inzendingen" (menu item and list): every submission the user may coach, published ones included, with its status,
   coach and the "Verwijderen op verzoek" action. Read-only: records are made by the public form only.
+- Coaching view (one submission): who sent it, how to reach them, and the plain-language report on the draft's
+  latest revision (core/plainlanguage.py, the shared template of the editor and the reviewer): advice for the coach.
 - Claim (POST): the editor becomes the submission's coach and the draft's owner; the submitter hears who it is.
 - Delete on request (confirm, then POST): community.submissions.forget_submitter.
 Panel and list cost a constant number of queries, however many submissions and regions there are.
@@ -125,6 +127,25 @@ def submission_list(request):
     return TemplateResponse(request, "stories/admin/submission_list.html", {"items": items, "page": page})
 
 
+# Coaching view ---------------------------------------------------------------------------------
+
+
+def coaching_view(request, submission_id):
+    submission = get_object_or_404(StorySubmission.objects.select_related("page", "region", "coach"), pk=submission_id)
+    if not Coaching(request.user).may_coach(submission):
+        messages.error(request, refusal(submission))
+        return redirect("wagtailadmin_home")
+    page = submission.page.specific if submission.page_id else None
+    context = {
+        "submission": submission,
+        "page": page,
+        "status": status_of(submission),
+        "coach_name": coach_name(submission),
+        "report": page.submitted_plain_language_report() if page else None,
+    }
+    return TemplateResponse(request, "stories/admin/submission_coaching.html", context)
+
+
 # Claim as coach ----------------------------------------------------------------------------------
 
 
@@ -195,6 +216,7 @@ def delete(request, submission_id):
 def register_submission_urls():
     return [
         path("inzendingen/", submission_list, name="stories_submissions"),
+        path("inzendingen/<int:submission_id>/", coaching_view, name="stories_submission"),
         path("inzendingen/<int:submission_id>/coach/", claim, name="stories_submission_claim"),
         path("inzendingen/<int:submission_id>/verwijderen/", delete, name="stories_submission_delete"),
     ]

@@ -344,6 +344,12 @@ class StorySubmissionForm(SpamCheckedMixin, forms.Form):
         ("Thema's", ["themes"]),
     ]
     consent_fields = ["consent_publication", "consent_contact"]
+    # A gentle tip above a group's questions: static text, nothing checked or stored (the coach sees the language
+    # level of the draft: community.submission_admin.coaching_view).
+    fieldset_hints = {
+        "Je verhaal": "Tip: korte zinnen lezen makkelijker. Schrijf zoals je het aan een buurman zou vertellen. "
+        "Het hoeft niet perfect: je coach helpt je met de tekst.",
+    }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -382,7 +388,10 @@ class StorySubmissionForm(SpamCheckedMixin, forms.Form):
     # What the template shows --------------------------------------------------------------------
 
     def fieldsets(self):
-        return [(legend, [self[name] for name in names]) for legend, names in self.fieldset_layout]
+        return [
+            (legend, self.fieldset_hints.get(legend, ""), [self[name] for name in names])
+            for legend, names in self.fieldset_layout
+        ]
 
     def photo_fieldsets(self):
         return [

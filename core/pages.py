@@ -173,13 +173,8 @@ class BasePage(Page):
     plain_language_target = None
 
     def plain_language_text(self):
-        """What a reader reads of this page, one paragraph a line: title, introduction and the text of the body's
-        blocks (Wagtail's own searchable text of each block: headings, paragraphs, quotes, captions)."""
-        parts = [self.title, plainlanguage.plain_text(str(getattr(self, "intro", "") or ""))]
-        body = getattr(self, "body", None)
-        if body is not None:
-            parts += body.stream_block.get_searchable_content(body)
-        return "\n".join(" ".join(str(part).split()) for part in parts if part and str(part).strip())
+        """What a reader reads of this page: see page_text."""
+        return page_text(self.title, getattr(self, "intro", ""), getattr(self, "body", None))
 
     def plain_language_report(self, jargon_terms=None):
         """The plain-language report on this page's text, or None for a page type that is not checked."""
@@ -211,6 +206,16 @@ class BasePage(Page):
     def summary(self):
         """The text shown for this page in listings."""
         return self.listing_summary or self.search_description or strip_tags(getattr(self, "intro", ""))
+
+
+def page_text(title, intro, body):
+    """What a reader reads of a page, one paragraph a line: title, introduction (rich text or plain) and the text of
+    the body's blocks (a StreamValue or None; Wagtail's own searchable text of each block: headings, paragraphs,
+    quotes, captions). Also for a revision's content (stories/plain_language_report.py)."""
+    parts = [title, plainlanguage.plain_text(str(intro or ""))]
+    if body is not None:
+        parts += body.stream_block.get_searchable_content(body)
+    return "\n".join(" ".join(str(part).split()) for part in parts if part and str(part).strip())
 
 
 PLAIN_ROUTES = (Page.route, BasePage.route)  # the page types BasePage.route walks through without asking them

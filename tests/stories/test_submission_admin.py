@@ -167,7 +167,7 @@ def test_a_regional_editor_claims_a_submission_as_coach(
     assert "Soep op woensdag" in shown
     assert rows(client.get(reverse("stories_submissions"))) == [
         "Soep op woensdag bij de coach Utrecht Fatima El Amrani fatima@example.org Anouk de Wit "
-        f"{today()} Verwijderen op verzoek"
+        f"{today()} Inzending en taalniveau · Verwijderen op verzoek"
     ]
     assert client.get(reverse("wagtailadmin_pages:edit", args=[utrecht_submission.page_id])).status_code == 200
 
@@ -351,10 +351,11 @@ def test_editors_find_every_submission_they_may_coach_in_the_list(client, teams,
     response = client.get(reverse("stories_submissions"))
     assert rows(response) == [
         f"Repair Café E-mail mislukt: neem zelf contact op met de inzender gepubliceerd Utrecht Ans de Vries "
-        f"fatima@example.org Anouk de Wit {today()} Verwijderen op verzoek",
-        f"Buurtmoestuin bij de coach Utrecht Kees Jansen fatima@example.org Bas Kok {today()} Verwijderen op verzoek",
+        f"fatima@example.org Anouk de Wit {today()} Inzending en taalniveau · Verwijderen op verzoek",
+        f"Buurtmoestuin bij de coach Utrecht Kees Jansen fatima@example.org Bas Kok {today()} "
+        "Inzending en taalniveau · Verwijderen op verzoek",
         f"Soep op woensdag nieuw Utrecht Fatima El Amrani fatima@example.org nog niemand {today()} "
-        "Verwijderen op verzoek",
+        "Inzending en taalniveau · Verwijderen op verzoek",
     ]
 
     # The published story's submitter can be forgotten from here.

@@ -1,0 +1,209 @@
+"""The central team's overview of the plain-language check (core/plainlanguage.py): "Taalniveau" in the admin's
+Reports menu.
+
+Every page of a type with a `plain_language_target` (stories, knowledge pages, regional news), live or draft, with
+its region, themes, indication, target and distance; the pages furthest from their target first; filters on region
+and theme; on top, per region and per theme, the number of pages and the share at or below target.
+
+What is scored is each page's **latest revision**: what an editor last saved (for a live page without unpublished
+changes, that is the live text; a page made without a revision, in code, is scored on its own row). All revisions
+come in one query and the bodies of each page type are converted together (`StreamBlock.bulk_to_python`: one query
+per kind of chosen object, however many pages), so the view costs the same number of queries for ten pages or a
+thousand. The scoring itself is pure Python, about a millisecond per hundred words.
+
+Only the central team and administrators see it: the menu item is hidden and the view refuses anyone else.
+"""
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Revision, get_page_models
+
+from core import plainlanguage
+from core.models import jargon
+from core.pages import page_text
+from correspondents.chain.provisioning import EVERY_REGION, edited_regions
+from correspondents.regions import region_pages, with_regions
+from stories.models import ThemeHubPage
+
+PER_PAGE = 50
+NATIONAL = "landelijk"
+
+
+def may_see(user):
+    """The central team and administrators (edited_regions: every region)."""
+    return edited_regions(user) == EVERY_REGION
+
+
+def checked_page_types():
+    return [model for model in get_page_models() if getattr(model, "plain_language_target", None)]
+
+
+@dataclass
+class Row:
+    page: object  # the page's row; title, themes and text come from its latest revision
+    title: str
+    report: plainlanguage.Report
+    theme_ids: list = field(default_factory=list)
+    themes: list = field(default_factory=list)  # titles
+
+    @property
+    def region(self):
+        return self.page._region
+
+    @property
+    def status(self):
+        if self.page.live:
+            return "live, met wijzigingen in concept" if self.page.has_unpublished_changes else "live"
+        return "concept"
+
+    @property
+    def sort_key(self):
+        """Furthest from the target first; then the harder read (lower Flesch-Douma); no indication last."""
+        distance = self.report.distance
+        return (distance is None, -(distance or 0), self.report.flesch_douma or 0, self.title.lower())
+
+
+def _stream(raw):
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return []
+    return raw if isinstance(raw, list) else []
+
+
+def language_rows(regions, theme_titles):
+    """A Row for every checked page, in a fixed number of queries (see the module's docstring)."""
+    terms = plainlanguage.compile_jargon(jargon())
+    pages_by_type = {}
+    for model in checked_page_types():
+        pages = model.objects.order_by("path")
+        if any(f.name == "themes" for f in model._meta.get_fields()):
+            pages = pages.prefetch_related("themes")
+        pages_by_type[model] = with_regions(pages, regions=regions)
+    revision_ids = [page.latest_revision_id for pages in pages_by_type.values() for page in pages]
+    contents = dict(
+        Revision.objects.filter(pk__in=[pk for pk in revision_ids if pk]).values_list("object_id", "content")
+    )
+    rows = []
+    for model, pages in pages_by_type.items():
+        sources = []
+        for page in pages:
+            content = contents.get(str(page.pk))
+            if content is None:  # no revision: the page's own row
+                body = getattr(page, "body", None)
+                content = {
+                    "title": page.title,
+                    "intro": getattr(page, "intro", ""),
+                    "body": list(body.raw_data) if body is not None else [],
+                    "themes": [theme.pk for theme in page.themes.all()] if hasattr(page, "themes") else [],
+                    "plain_language_deliberate": getattr(page, "plain_language_deliberate", False),
+                    "plain_language_reason": getattr(page, "plain_language_reason", ""),
+                }
+            sources.append(content)
+        body_field = next((f for f in model._meta.get_fields() if f.name == "body"), None)
+        bodies = (
+            body_field.stream_block.bulk_to_python([_stream(content.get("body")) for content in sources])
+            if body_field is not None
+            else [None] * len(sources)
+        )
+        for page, content, body in zip(pages, sources, bodies, strict=True):
+            title = content.get("title") or page.title
+            report = plainlanguage.score(
+                page_text(title, content.get("intro", ""), body), terms, model.plain_language_target
+            )
+            if content.get("plain_language_deliberate"):
+                report.deliberately_complex = content.get("plain_language_reason", "")
+            theme_ids = [pk for pk in content.get("themes") or [] if pk in theme_titles]
+            rows.append(Row(page, title, report, theme_ids, sorted(theme_titles[pk] for pk in theme_ids)))
+    rows.sort(key=lambda row: row.sort_key)
+    return rows
+
+
+def summary(rows, key_names):
+    """[(name, pages, pages with an indication, share at or below target in %)] for each key of key_names(row)."""
+    counts = defaultdict(lambda: [0, 0, 0])
+    for row in rows:
+        for name in key_names(row):
+            count = counts[name]
+            count[0] += 1
+            if row.report.distance is not None:
+                count[1] += 1
+                count[2] += row.report.on_target
+    return [
+        (name, pages, scored, round(100 * on_target / scored) if scored else None)
+        for name, (pages, scored, on_target) in sorted(counts.items(), key=lambda item: item[0].lower())
+    ]
+
+
+class LanguageFilters(forms.Form):
+    regio = forms.ChoiceField(label="Regio", required=False)
+    thema = forms.ChoiceField(label="Thema", required=False)
+
+    def __init__(self, data, regions, theme_titles):
+        super().__init__(data)
+        invalid = {"invalid_choice": "Kies een {} uit de lijst."}
+        self.fields["regio"].choices = [("", "Alle regio's"), (NATIONAL, "Landelijk")] + [
+            (str(region.pk), region.title) for region in regions
+        ]
+        self.fields["regio"].error_messages = {"invalid_choice": invalid["invalid_choice"].format("regio")}
+        self.fields["thema"].choices = [("", "Alle thema's")] + sorted(
+            ((str(pk), title) for pk, title in theme_titles.items()), key=lambda choice: choice[1].lower()
+        )
+        self.fields["thema"].error_messages = {"invalid_choice": invalid["invalid_choice"].format("thema")}
+
+    def apply(self, rows):
+        if not self.is_valid():
+            return rows
+        region, theme = self.cleaned_data["regio"], self.cleaned_data["thema"]
+        if region == NATIONAL:
+            rows = [row for row in rows if row.region is None]
+        elif region:
+            rows = [row for row in rows if row.region is not None and str(row.region.pk) == region]
+        if theme:
+            rows = [row for row in rows if int(theme) in row.theme_ids]
+        return rows
+
+
+def language_level(request):
+    if not may_see(request.user):
+        raise PermissionDenied
+    regions = sorted(region_pages(), key=lambda region: region.title.lower())
+    theme_titles = dict(ThemeHubPage.objects.values_list("pk", "title"))
+    filters = LanguageFilters(request.GET, regions, theme_titles)
+    rows = filters.apply(language_rows(regions, theme_titles))
+    context = {
+        "filters": filters,
+        "by_region": summary(rows, lambda row: [row.region.title if row.region else "Landelijk"]),
+        "by_theme": summary(rows, lambda row: row.themes or ["Zonder thema"]),
+        "page": Paginator(rows, PER_PAGE).get_page(request.GET.get("p")),
+        "total": len(rows),
+        "disclaimer": plainlanguage.DISCLAIMER,
+    }
+    return TemplateResponse(request, "stories/admin/language_level.html", context)
+
+
+class LanguageLevelMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_language_level_menu_item():
+    return LanguageLevelMenuItem(
+        "Taalniveau", reverse("stories_language_level"), name="taalniveau", icon_name="doc-full", order=1300
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_language_level_url():
+    return [path("taalniveau/", language_level, name="stories_language_level")]

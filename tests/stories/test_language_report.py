@@ -1,0 +1,160 @@
+"""The central team's language-level overview (stories/language_report.py, Reports > Taalniveau): every checked page
+with its indication, the furthest from their target first, filters, the summary per region and theme, who may see
+it, and a fixed number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.rich_text import RichText
+
+from core.models import JargonTerm
+from tests import factories
+from tests.core.calibration import KNOWLEDGE_B2, STORY_A2, STORY_B1, STORY_C1
+from tests.helpers import admin_text, assert_refused, soup
+
+URL = reverse("stories_language_level")
+
+
+def body(text):
+    return [("paragraph", RichText(f"<p>{text}</p>"))]
+
+
+def story(parent, title, text, themes=(), **fields):
+    return factories.PracticeStoryPageFactory(
+        parent=parent, title=title, intro="Over de buurt.", body=body(text), themes=list(themes), **fields
+    )
+
+
+@pytest.fixture
+def second_theme(site_tree):
+    return factories.ThemeHubPageFactory(parent=site_tree.themes, title="Wonen")
+
+
+@pytest.fixture
+def pages(site_tree, region, other_region, theme, second_theme):
+    """Live and draft pages at each level, in Utrecht, Groningen and nationally."""
+    c1 = story(region, "Kookactiviteit ter bevordering van cohesie", STORY_C1, [theme])
+    b1 = story(site_tree.stories, "Soep op woensdag", STORY_B1, [theme, second_theme])
+    a2 = story(other_region, "Samen koken", STORY_A2, [second_theme])
+    # Live in A2, but the latest revision (a draft change) is C1: that is what is scored.
+    changed = story(region, "Buurttuin", STORY_A2, [second_theme])
+    changed.body = body(STORY_C1)
+    changed.save_revision()
+    draft = story(region, "Nieuw concept", STORY_B1, [theme], live=False, first_published_at=None)
+    draft.save_revision()
+    knowledge = factories.KnowledgePageFactory(
+        parent=site_tree.knowledge, title="Wat werkt tegen eenzaamheid", intro="Over de buurt.", body=body(KNOWLEDGE_B2)
+    )
+    return {"c1": c1, "b1": b1, "a2": a2, "changed": changed, "draft": draft, "knowledge": knowledge}
+
+
+def rows(response):
+    table = soup(response).find(id="buurtwijs-language-list")
+    return [] if table is None else [" ".join(row.get_text(" ").split()) for row in table.tbody.find_all("tr")]
+
+
+def titles(response):
+    table = soup(response).find(id="buurtwijs-language-list")
+    return [] if table is None else [row.find("a").get_text(strip=True) for row in table.tbody.find_all("tr")]
+
+
+def summary(response, caption):
+    table = next(
+        t
+        for t in soup(response).find(id="buurtwijs-language-summary").find_all("table")
+        if t.caption.get_text(strip=True) == caption
+    )
+    return [" ".join(row.get_text(" ").split()) for row in table.tbody.find_all("tr")]
+
+
+def menu_offers_report(response):
+    return '"Taalniveau"' in soup(response).find(id="wagtail-sidebar-props").string
+
+
+def test_the_central_team_sees_the_pages_furthest_from_their_target_first(client, editorial_teams, pages):
+    client.force_login(editorial_teams.central_editor)
+    assert menu_offers_report(client.get(reverse("wagtailadmin_home")))
+    response = client.get(URL)
+    assert response.status_code == 200
+    shown = rows(response)
+    # Both C1 texts first (the harder title first: a lower Flesch-Douma).
+    assert titles(response)[:2] == ["Kookactiviteit ter bevordering van cohesie", "Buurttuin"]
+    assert shown[1].startswith("Buurttuin Praktijkverhaal · 2 lange zinnen")
+    assert "live, met wijzigingen in concept Utrecht Wonen waarschijnlijk hoger B1 2 niveaus te hoog" in shown[1]
+    assert "live Utrecht Eenzaamheid waarschijnlijk hoger B1 2 niveaus te hoog" in shown[0]
+    by_title = dict(zip(titles(response), shown, strict=True))
+    assert "concept Utrecht Eenzaamheid waarschijnlijk B1 B1 op doel" in by_title["Nieuw concept"]
+    assert "live landelijk Eenzaamheid, Wonen waarschijnlijk B1 B1 op doel" in by_title["Soep op woensdag"]
+    assert "live Groningen Wonen" in by_title["Samen koken"] and "op doel" in by_title["Samen koken"]
+    assert "landelijk – waarschijnlijk B2 B2 op doel" in by_title["Wat werkt tegen eenzaamheid"]
+    assert len(shown) == 6
+    text = admin_text(response)
+    assert "Dit is een indicatie, geen oordeel" in text
+
+    # The summary: per region and per theme, the number of pages and the share at or below target.
+    assert summary(response, "Per regio") == ["Groningen 1 1 100%", "Landelijk 2 2 100%", "Utrecht 3 3 33%"]
+    assert summary(response, "Per thema") == ["Eenzaamheid 3 3 67%", "Wonen 3 3 67%", "Zonder thema 1 1 100%"]
+
+
+def test_filters_on_region_and_theme(client, editorial_teams, pages, region, second_theme):
+    client.force_login(editorial_teams.central_editor)
+    response = client.get(URL, {"regio": region.pk})
+    assert titles(response) == ["Kookactiviteit ter bevordering van cohesie", "Buurttuin", "Nieuw concept"]
+    assert summary(response, "Per regio") == ["Utrecht 3 3 33%"]
+
+    response = client.get(URL, {"thema": second_theme.pk})
+    assert titles(response) == ["Buurttuin", "Soep op woensdag", "Samen koken"]
+
+    response = client.get(URL, {"regio": "landelijk", "thema": second_theme.pk})
+    assert titles(response) == ["Soep op woensdag"]
+
+    # A filter that is not in the list: a Dutch message, and everything is shown.
+    response = client.get(URL, {"regio": "Atlantis", "thema": "x"})
+    assert response.status_code == 200
+    text = admin_text(response)
+    assert "Kies een regio uit de lijst." in text and "Kies een thema uit de lijst." in text
+    assert len(titles(response)) == 6
+
+
+def test_the_jargon_list_changes_the_overview(client, editorial_teams, pages):
+    client.force_login(editorial_teams.central_editor)
+    before = dict(zip(titles(client.get(URL)), rows(client.get(URL)), strict=True))["Soep op woensdag"]
+    assert "moeilijk" not in before
+    JargonTerm.objects.create(term="vrijwilligers", suggestion="helpers")
+    after = dict(zip(titles(client.get(URL)), rows(client.get(URL)), strict=True))["Soep op woensdag"]
+    assert "1 moeilijk woord" in after
+
+
+@pytest.mark.parametrize("role", ["correspondent", "regional_editor", "other_regional_editor"])
+def test_only_the_central_team_and_administrators_see_it(client, editorial_teams, pages, role):
+    # Positive controls: the central team and an administrator.
+    for user in (editorial_teams.central_editor, editorial_teams.admin):
+        client.force_login(user)
+        assert menu_offers_report(client.get(reverse("wagtailadmin_home")))
+        assert client.get(URL).status_code == 200
+    client.force_login(getattr(editorial_teams, role))
+    assert not menu_offers_report(client.get(reverse("wagtailadmin_home")))
+    response = client.get(URL)
+    assert_refused(response)  # Wagtail's admin: back to the dashboard with its message
+    assert "Kookactiviteit" not in admin_text(client.get(response.url))
+    assert client.get(URL, headers={"x-requested-with": "XMLHttpRequest"}).status_code == 403
+
+
+def test_the_overview_costs_the_same_number_of_queries_for_few_or_many_pages(
+    client, editorial_teams, pages, region, theme, site_tree
+):
+    client.force_login(editorial_teams.central_editor)
+    client.get(URL)  # the session and the content types are warm
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(URL).status_code == 200
+        return len(context.captured_queries)
+
+    few = queries()
+    for number in range(8):
+        page = story(region, f"Nog een verhaal {number}", STORY_C1 if number % 2 else STORY_B1, [theme])
+        page.save_revision()
+        factories.KnowledgePageFactory(parent=site_tree.knowledge, body=body(KNOWLEDGE_B2))
+    assert queries() == few
