@@ -6,7 +6,9 @@ In order:
    RegionalPageForm offers only its municipalities) and submits it. The workflow "Redactieketen" hangs on the
    regions index, "Centrale redactie" on the home page (provisioning.py: ensure_workflows).
 2. Regional step. tasks.py: RegionalApprovalTask. Only the editors of the page's own region (the group the
-   RegionPage names) review it; a region page itself skips this step. EditorialTaskMixin holds the rules of
+   RegionPage names) review it; a region page itself skips this step. A region without an active regional editor
+   does not stall: its step falls to the central team, who are mailed and see it on their dashboard with the
+   reason (mails.py, dashboard.py). EditorialTaskMixin holds the rules of
    every step: nobody approves their own work, and a page whose consent record is incomplete (the page's own
    ``consent_problems()``, templates/correspondents/workflow/approve_modal.html) cannot be approved.
 3. Central step. tasks.py: CentralApprovalTask, the central team's group approval.

@@ -3,7 +3,8 @@
 - "Jouw concepten en verhalen in de redactieketen": the user's own drafts and pages in the chain, with where
   each stands (and the reviewer's comment when changes were asked), plus "Nieuw verhaal" in their region.
 - "Wacht op jouw beoordeling": the tasks the user reviews, except the central step; for a regional editor
-  exactly their region's pages at the regional step.
+  exactly their region's pages at the regional step; for the central team also the regional step of a region
+  without an active regional editor, saying so.
 - "Wacht op de centrale redactie": every page at the central step, oldest first, with its region.
 
 They replace Wagtail's "Awaiting your review" and "Your pages and snippets in a workflow" panels, which
@@ -28,7 +29,13 @@ from wagtail.models import (
     get_default_page_content_type,
 )
 
-from correspondents.chain.tasks import CentralApprovalTask, EditorialTaskMixin, RegionalApprovalTask, is_own_work
+from correspondents.chain.tasks import (
+    CentralApprovalTask,
+    EditorialTaskMixin,
+    RegionalApprovalTask,
+    is_own_work,
+    regions_without_active_editors,
+)
 from correspondents.regions import RegionPage, with_regions
 
 # Wagtail's own panels that ours replace (wagtail/admin/views/home.py).
@@ -223,6 +230,10 @@ def review_items(user, task_states):
         [int(state.workflow_state.object_id) for state in task_states]
     )
     with_regions(pages.values(), inclusive=True)
+    regional = ContentType.objects.get_for_model(RegionalApprovalTask)
+    at_regional_step = {state.pk for state in task_states if state.task.content_type_id == regional.pk}
+    # The regions whose regional step the central team reviews; one query, only when there is a regional step.
+    fallen = set(regions_without_active_editors().values_list("pk", flat=True)) if at_regional_step else set()
     items = []
     for state in task_states:
         page = pages.get(int(state.workflow_state.object_id))
@@ -236,6 +247,9 @@ def review_items(user, task_states):
                 "region": region_name(page),
                 "task_state": state,
                 "step": step_name(state.task),
+                "why": fallen_to_central_note(page)
+                if state.pk in at_regional_step and getattr(page._region, "pk", None) in fallen
+                else "",
                 "submitted_by": workflow_state.requested_by,
                 "submitted_at": workflow_state.created_at,
                 "opens_editor": can_open_editor(user, page, state.task),
@@ -244,6 +258,10 @@ def review_items(user, task_states):
             }
         )
     return items
+
+
+def fallen_to_central_note(page):
+    return f"{page._region.title} heeft geen actieve regioredacteur: de centrale redactie beoordeelt deze stap."
 
 
 def can_open_editor(user, page, task):

@@ -1,6 +1,7 @@
 """The editorial chain's e-mails, in Dutch, in place of Wagtail's own workflow notifications.
 
-- submitted: a step starts; its reviewers (the region's editors, or the task's groups such as the central team).
+- submitted: a step starts; its reviewers (the region's editors, or the task's groups such as the central team; the
+  central team for the regional step of a region without an active regional editor, told why).
 - changes_requested: a step was rejected; the author and everyone who approved an earlier step in this run.
 - published: the workflow finished; the author and the editors of the page's region.
 
@@ -19,7 +20,7 @@ from django.utils import translation
 from wagtail.models import AbstractGroupApprovalTask, Page, TaskState
 
 from core.mail import message, send_after_commit
-from correspondents.chain.tasks import RegionalApprovalTask
+from correspondents.chain.tasks import RegionalApprovalTask, region_has_active_editors
 from correspondents.regions import region_of
 
 SUBMITTED = "submitted"
@@ -79,7 +80,7 @@ def recipients(kind, workflow_state, page, region, task, actor):
 
 def reviewers(task, region):
     if isinstance(task, RegionalApprovalTask):
-        return regional_editors(region)
+        return Q(groups__in=task.reviewer_groups(region)) if region else Q(pk__in=[])
     if isinstance(task, AbstractGroupApprovalTask):
         return Q(groups__in=task.groups.all())
     return Q(pk__in=[])
@@ -116,10 +117,16 @@ def mail_context(kind, workflow_state, task_state, page, region, task, actor):
         "page": page,
         "page_title": page.get_admin_display_title(),
         "page_type": page.specific_class._meta.verbose_name,
+        "region": region,
         "region_name": region.title if region else "landelijk",
         "actor_name": (actor.get_full_name() or actor.get_username()) if actor else "De redactie",
         "task": task,
         "approval": approval,
+        # The regional step fell to the central team: say why, and how to change it.
+        "without_regional_editors": kind == SUBMITTED
+        and isinstance(task, RegionalApprovalTask)
+        and region is not None
+        and not region_has_active_editors(region),
         "comment": task_state.comment if kind == CHANGES_REQUESTED else getattr(approval, "comment", ""),
         "resubmitted": kind == SUBMITTED
         and workflow_state.task_states.filter(status=TaskState.STATUS_REJECTED).exists(),

@@ -3,10 +3,11 @@
 import operator
 from functools import reduce
 
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import AbstractGroupApprovalTask, Page, Task, TaskState
@@ -46,10 +47,24 @@ class EditorialTaskMixin:
         # The admin offers only get_actions(); this also guards every other way in.
         page = task_state.workflow_state.content_object
         if action_name not in {name for name, _label, _modal in self.get_actions(page, user)}:
+            if action_name == "approve" and self.edited_by_reviewer(page, user):
+                # A reviewer edited and pressed "Goedkeuren" in one go: the edit view has saved their edit, which
+                # makes the version under review theirs. Nothing is approved; admin_hooks.py tells them why.
+                return None
             raise PermissionDenied
         if action_name == "approve" and consent_problems_under_review(page):
             raise PermissionDenied("De toestemming is nog niet compleet.")
         return super().on_action(task_state, user, action_name, **kwargs)
+
+    def edited_by_reviewer(self, obj, user):
+        """Whether a reviewer of this step, who did not submit the page, wrote its latest revision."""
+        latest_revision = obj.get_latest_revision()
+        return (
+            latest_revision is not None
+            and latest_revision.user_id == user.pk
+            and obj.current_workflow_state.requested_by_id != user.pk
+            and self.user_is_reviewer(obj, user)
+        )
 
 
 def is_own_work(obj, user):
@@ -76,14 +91,34 @@ def consent_problems_under_review(obj):
     return obj.specific_deferred.get_latest_revision_as_object().consent_problems()
 
 
+def regions_without_active_editors():
+    """The regions whose step falls to the central team: no active member in their editors group."""
+    return RegionPage.objects.exclude(editors_group__user__is_active=True)
+
+
+def central_reviewer_groups():
+    """The groups that review the central step (the central team); they also review the regional step of a region
+    without an active regional editor."""
+    return Group.objects.filter(pk__in=CentralApprovalTask.objects.filter(active=True).values("groups"))
+
+
 class RegionalApprovalTask(EditorialTaskMixin, Task):
-    """First step: the editors of the region the page lives in approve it; editors of other regions cannot."""
+    """First step: the editors of the region the page lives in approve it; editors of other regions cannot.
+
+    A region without an active regional editor does not stall: its step falls to the central team (the central
+    step's groups), who are mailed and see it on their dashboard with the reason (mails.py, dashboard.py).
+    """
+
+    def reviewer_groups(self, region):
+        if region_has_active_editors(region):
+            return Group.objects.filter(pk=region.editors_group_id)
+        return central_reviewer_groups()
 
     def user_is_reviewer(self, obj, user):
         if user.is_superuser:
             return True
         region = region_of(obj)
-        return bool(region and region.editors_group_id and user.groups.filter(pk=region.editors_group_id).exists())
+        return bool(region) and self.reviewer_groups(region).filter(user=user).exists()
 
     def start(self, workflow_state, user=None):
         if region_of(workflow_state.content_object):
@@ -102,7 +137,11 @@ class RegionalApprovalTask(EditorialTaskMixin, Task):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return states
-        regions = RegionPage.objects.filter(editors_group__in=user.groups.all())
+        # Their own regions, and (for the central team) the regions without an active editor: one query.
+        fallen_to_user = Q(pk__in=regions_without_active_editors().values("pk")) & Q(
+            Exists(central_reviewer_groups().filter(user=user))
+        )
+        regions = list(RegionPage.objects.filter(Q(editors_group__in=user.groups.all()) | fallen_to_user))
         if not regions:
             return TaskState.objects.none()
         in_regions = reduce(operator.or_, (Q(path__startswith=region.path) for region in regions))
@@ -114,7 +153,10 @@ class RegionalApprovalTask(EditorialTaskMixin, Task):
 
     @classmethod
     def get_description(cls):
-        return "De regioredactie van de regio waarin de pagina staat, keurt deze stap goed."
+        return (
+            "De regioredactie van de regio waarin de pagina staat, keurt deze stap goed; heeft de regio geen actieve "
+            "regioredacteur, dan doet de centrale redactie het."
+        )
 
     class Meta:
         verbose_name = "goedkeuring door de regioredactie"

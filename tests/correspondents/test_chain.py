@@ -494,3 +494,71 @@ def test_region_renamed_through_the_chain_renames_its_team(client, act_as, teams
     assert region.correspondents_group.name == "Correspondenten Utrecht en Eemland"
     assert region.editors_group.name == "Regioredactie Utrecht en Eemland"
     assert region.collection.name == "Regio Utrecht en Eemland"
+
+
+# Edit and approve in one go -----------------------------------------------------------------------
+
+EDIT_NOT_APPROVED = (
+    "Je wijziging is opgeslagen, maar niet goedgekeurd: de versie ter beoordeling is nu ook van jou, en niemand keurt "
+    "eigen werk goed. Iemand anders van de stap ‘{step}’ moet deze versie nu beoordelen: goedkeuren, of met "
+    "‘Wijzigingen vragen’ met jouw wijziging terugsturen naar de auteur."
+)
+
+
+def edit_and_approve(client, page, data):
+    """What the editor posts when a reviewer changes the page and presses "Goedkeuren" without saving first."""
+    return client.post(
+        edit_url(page), {**data, "action-workflow-action": "true", "workflow-action-name": "approve"}, follow=True
+    )
+
+
+def messages_shown(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+@pytest.mark.parametrize("at_central_step", [False, True])
+def test_reviewer_who_edits_and_approves_in_one_go_is_told_their_edit_is_saved_and_who_approves_now(
+    write, act_as, client, teams, theme, at_central_step
+):
+    story = write(teams.correspondent, **CONSENT)
+    reviewer, colleague, step = teams.regional_editor, teams.second_regional_editor, REGIONAL_TASK
+    if at_central_step:
+        act_as(teams.regional_editor, approve, story)
+        reviewer, colleague, step = teams.central_editor, teams.second_central_editor, CENTRAL_TASK
+    edited_intro = "Hoe een pan soep op woensdag de buurt weer bij elkaar bracht."
+
+    client.force_login(reviewer)
+    response = edit_and_approve(client, story, story_form_data(theme, intro=edited_intro, **CONSENT))
+
+    # Back in the editor of the story, with the explanation; not the dashboard's "geen toegang".
+    assert response.redirect_chain[-1] == (edit_url(story), 302)
+    shown = messages_shown(response)
+    assert EDIT_NOT_APPROVED.format(step=step) in shown
+    assert "Sorry, je hebt geen toegang tot dit gedeelte." not in shown
+    story = PracticeStoryPage.objects.get(pk=story.pk)
+    assert story.get_latest_revision().user == reviewer
+    assert story.get_latest_revision_as_object().intro == edited_intro
+    assert position(story) == (AT_CENTRAL_STEP if at_central_step else AT_REGIONAL_STEP)
+    assert act_as(reviewer, offered_workflow_actions, story) == []
+
+    # A colleague approves the edited version.
+    act_as(colleague, approve, story)
+    if at_central_step:
+        story = PracticeStoryPage.objects.get(pk=story.pk)
+        assert story.live and story.intro == edited_intro
+    else:
+        assert position(story) == AT_CENTRAL_STEP
+
+
+def test_reviewer_who_only_saves_an_edit_is_not_told_about_approving(write, client, teams, theme):
+    """The control: the message belongs to "Goedkeuren"; a plain save of the same edit stays quiet (the browser test
+    tests/e2e/test_editorial_chain.py also approves from the editor without an edit)."""
+    story = write(teams.correspondent, **CONSENT)
+    client.force_login(teams.regional_editor)
+
+    response = client.post(
+        edit_url(story), story_form_data(theme, intro="Een nieuwe inleiding.", **CONSENT), follow=True
+    )
+
+    assert not any("niet goedgekeurd" in message for message in messages_shown(response))
+    assert position(story) == AT_REGIONAL_STEP

@@ -126,3 +126,34 @@ def test_a_story_goes_from_correspondent_through_both_editors_to_the_public_site
     expect(page.get_by_role("main")).to_contain_text(PARAGRAPH)
     page.goto(f"{demo_site.url}{utrecht.url}")
     expect(page.get_by_role("main").get_by_role("link", name=TITLE)).to_be_visible()
+
+
+def test_a_reviewer_who_edits_and_approves_in_one_go_reads_that_the_edit_is_saved_and_who_approves_now(
+    demo_site, page, steady_editor
+):
+    """The regional editor changes the introduction and presses "Goedkeuren" without saving first: the edit is
+    saved, nothing is approved, and the editor says why in Dutch (the control, approving without an edit, is the
+    regional step of the test above)."""
+    utrecht = RegionPage.objects.get(slug="utrecht")
+    log_in(page, demo_site.url, "correspondent-utrecht")
+    write_story(page, demo_site.url, utrecht)
+    run_workflow_action(page, "Stuur door naar Redactieketen")
+    expect(page.get_by_text(f"Pagina '{TITLE}' aangemaakt en ingediend voor controle.")).to_be_visible()
+    log_out(page, "correspondent-utrecht")
+
+    log_in(page, demo_site.url, "redacteur-utrecht")
+    page.get_by_role("link", name=TITLE).click()
+    edited_intro = "Een bewoner zette een bankje voor haar flat. Nu zitten er elke middag buren, ook in de winter."
+    page.get_by_role("textbox", name=re.compile(r"^Inleiding")).fill(edited_intro)
+    run_workflow_action(page, "Goedkeuren")
+
+    story = PracticeStoryPage.objects.get(title=TITLE)
+    expect(page).to_have_url(re.compile(rf"/admin/pages/{story.pk}/edit/$"))
+    expect(page.get_by_text("Je wijziging is opgeslagen, maar niet goedgekeurd")).to_be_visible()
+    expect(
+        page.get_by_text("Iemand anders van de stap ‘Regionale redactie’ moet deze versie nu beoordelen")
+    ).to_be_visible()
+    expect(page.get_by_text("Sorry, je hebt geen toegang tot dit gedeelte.")).to_have_count(0)
+    assert current_step(story) == "Regionale redactie"
+    assert story.get_latest_revision().user.username == "redacteur-utrecht"
+    assert story.get_latest_revision_as_object().intro == edited_intro
