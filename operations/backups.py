@@ -4,7 +4,8 @@ One uncompressed tar (the dump is compressed by pg_dump, the media are mostly JP
 
     manifest.json   format version, when, database and tool versions, row counts, media file count
     db.dump         `pg_dump --format=custom` of the default database
-    media/...       every file under MEDIA_ROOT, originals and renditions
+    media/...       every media file, originals and renditions: under MEDIA_ROOT, or in the bucket of
+                    AWS_STORAGE_BUCKET_NAME (buurtwijs/settings/base.py) when the media live there
 """
 
 import json
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management.base import CommandError
 from django.db import connection
 from wagtail.documents import get_document_model
@@ -54,6 +56,42 @@ def media_files(root):
     if not root.is_dir():
         return []
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+def media_root():
+    """MEDIA_ROOT when the media live in files there; None when they live in a bucket (the renditions share the
+    default storage's bucket: one listing holds them all)."""
+    return Path(settings.MEDIA_ROOT) if isinstance(default_storage, FileSystemStorage) else None
+
+
+def media_place():
+    """Where the media live, for the operator."""
+    root = media_root()
+    return str(root) if root is not None else f"the bucket {getattr(default_storage, 'bucket_name', '?')}"
+
+
+def stored_media():
+    """Every file in the default storage (a bucket) as a name relative to it, sorted."""
+    names, folders = [], [""]
+    while folders:
+        folder = folders.pop()
+        directories, files = default_storage.listdir(folder)
+        prefix = f"{folder}/" if folder else ""
+        folders += [prefix + directory for directory in directories]
+        names += [prefix + name for name in files]
+    return sorted(names)
+
+
+def media_listing():
+    """Every media file, as a name relative to MEDIA_ROOT or the bucket, sorted."""
+    root = media_root()
+    return media_files(root) if root is not None else stored_media()
+
+
+def read_media(name):
+    """The bytes of one media file, wherever the media live."""
+    with default_storage.open(name, "rb") as file:
+        return file.read()
 
 
 def require_postgresql():

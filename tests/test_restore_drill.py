@@ -27,6 +27,7 @@ from psycopg import sql
 
 from home.models import HomePage
 from operations import backups
+from tests.test_object_storage import BUCKET, bucket, s3_server  # noqa: F401 -- s3_server is a fixture
 
 BASE_DIR = Path(settings.BASE_DIR)
 IS_POSTGRESQL = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
@@ -59,10 +60,7 @@ def print_snapshot():
     """What the drill compares, as JSON on stdout. Runs inside `manage.py shell -c` against the drill's database."""
     before = backups.row_counts()
     html = page_html()
-    media_root = Path(settings.MEDIA_ROOT)
-    media = {
-        name: hashlib.sha256((media_root / name).read_bytes()).hexdigest() for name in backups.media_files(media_root)
-    }
+    media = {name: hashlib.sha256(backups.read_media(name)).hexdigest() for name in backups.media_listing()}
     print(json.dumps({"counts_before": before, "html": html, "counts_after": backups.row_counts(), "media": media}))
 
 
@@ -88,7 +86,7 @@ def normalised(html):
 class Drill:
     """A database and a media directory of the drill's own, and `manage.py` run against them."""
 
-    def __init__(self, tmp_path):
+    def __init__(self, tmp_path, media_env=None):
         db = settings.DATABASES["default"]
         self.server = {
             "host": db.get("HOST") or "127.0.0.1",
@@ -106,6 +104,7 @@ class Drill:
             "DATABASE_URL": url,
             "MEDIA_ROOT": str(self.media_root),
             "DJANGO_SETTINGS_MODULE": "buurtwijs.settings.dev",
+            **(media_env or {}),  # the media in a bucket (AWS_STORAGE_BUCKET_NAME), or files under MEDIA_ROOT
         }
 
     def server_sql(self, *statements):
@@ -141,12 +140,18 @@ class Drill:
         return json.loads(output.strip().splitlines()[-1])
 
 
-@pytest.fixture
-def drill(tmp_path):
-    drill = Drill(tmp_path)
+@pytest.fixture(params=["media files", "media in a bucket"])
+def drill(request, tmp_path):
+    """The drill with the media under MEDIA_ROOT, and with them in a bucket of an S3 server on 127.0.0.1."""
+    s3 = request.getfixturevalue("s3_server") if request.param == "media in a bucket" else None
+    drill = Drill(tmp_path, media_env=s3)
+    drill.bucket = bucket(s3) if s3 else None
+    drill.renditions_url = f"{s3['AWS_S3_ENDPOINT_URL']}/{BUCKET}/images/" if s3 else settings.MEDIA_URL + "images/"
     drill.create_database()
     yield drill
     drill.drop_database()
+    if drill.bucket is not None:
+        drill.bucket.objects.all().delete()
 
 
 @pytest.mark.skipif(
@@ -163,7 +168,7 @@ def test_restore_drill_brings_back_every_page_count_and_media_file(drill):
         page_types
     )
     assert original["counts_after"]["renditions"] > 0, "the worker made no renditions: the drill would not test them"
-    assert any(settings.MEDIA_URL + "images/" in page["html"] for page in original["html"].values())
+    assert any(drill.renditions_url in page["html"] for page in original["html"].values())
     filled = time.monotonic()
 
     drill.manage("backup", "--output-dir", str(drill.backup_dir))
@@ -172,7 +177,11 @@ def test_restore_drill_brings_back_every_page_count_and_media_file(drill):
 
     drill.create_database()  # drop and create: an empty database
     assert drill.table_count() == 0
-    shutil.rmtree(drill.media_root)
+    if drill.bucket is not None:  # and no media
+        drill.bucket.objects.all().delete()
+        assert not list(drill.bucket.objects.all())
+    else:
+        shutil.rmtree(drill.media_root)
 
     drill.manage("restore", "--noinput", str(archive))
     restored = drill.call("print_snapshot")

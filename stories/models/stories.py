@@ -322,9 +322,12 @@ class PracticeStoryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         if self.pk:  # the themes are asked for three times: the facts, "Elders in het land", the structured data
             prefetch_related_objects([self], live_themes())
-        context["knowledge_links"] = self.knowledge_links.filter(
-            knowledge_page__live=True, knowledge_page__view_restrictions__isnull=True
-        ).select_related("knowledge_page")
+        # In the editors' order; links without one (made outside the editor) by age, the same on every database.
+        context["knowledge_links"] = (
+            self.knowledge_links.filter(knowledge_page__live=True, knowledge_page__view_restrictions__isnull=True)
+            .select_related("knowledge_page")
+            .order_by("sort_order", "pk")
+        )
         context["stories_elsewhere"] = self.stories_elsewhere()
         # "Elders in het land" changes with every story in these themes: their hubs are purged with each of them.
         depend_on(request, self.themes.all())

@@ -7,6 +7,7 @@ file uploaded meanwhile is archived without its row, which is harmless). The arc
 it is created readable by its owner only.
 """
 
+import io
 import os
 import tarfile
 import tempfile
@@ -22,7 +23,7 @@ from operations import backups
 
 
 class Command(BaseCommand):
-    help = "Back up the PostgreSQL database (pg_dump) and MEDIA_ROOT into one timestamped .tar (docs/backups.md)."
+    help = "Back up the PostgreSQL database (pg_dump) and the media into one timestamped .tar (docs/backups.md)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -36,7 +37,6 @@ class Command(BaseCommand):
         started = time.monotonic()
         backups.require_postgresql()
         pg_dump, pg_dump_version = backups.postgres_tool("pg_dump")
-        media_root = Path(settings.MEDIA_ROOT)
         output_dir.mkdir(parents=True, exist_ok=True)
         archive = output_dir / f"buurtwijs-{timezone.localtime():%Y%m%d-%H%M%S}.tar"
         partial = archive.with_name(archive.name + ".partial")
@@ -57,7 +57,7 @@ class Command(BaseCommand):
                 with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
                     with tarfile.open(fileobj=out, mode="w") as tar:
                         tar.add(dump, arcname=backups.DUMP_NAME)
-                        media_files = add_media(tar, media_root)
+                        media_files = add_media(tar)
                         manifest = Path(workdir) / backups.MANIFEST_NAME
                         backups.write_manifest(
                             manifest,
@@ -83,15 +83,23 @@ class Command(BaseCommand):
             )
 
 
-def add_media(tar, media_root):
-    """Add every file under MEDIA_ROOT as media/...; returns how many were added."""
+def add_media(tar):
+    """Add every media file (under MEDIA_ROOT or in the bucket) as media/...; returns how many were added."""
     directory = tarfile.TarInfo(backups.MEDIA_NAME)
     directory.type, directory.mode = tarfile.DIRTYPE, 0o755
     tar.addfile(directory)
+    media_root = backups.media_root()
     added = 0
-    for name in backups.media_files(media_root):
+    for name in backups.media_listing():
+        arcname = f"{backups.MEDIA_NAME}/{name}"
         try:
-            tar.add(media_root / name, arcname=f"{backups.MEDIA_NAME}/{name}")
+            if media_root is not None:
+                tar.add(media_root / name, arcname=arcname)
+            else:
+                content = backups.read_media(name)
+                member = tarfile.TarInfo(arcname)
+                member.size, member.mode, member.mtime = len(content), 0o644, time.time()
+                tar.addfile(member, io.BytesIO(content))
         except FileNotFoundError:
             continue  # deleted since the listing (a rendition purged, say): no dumped row needs it
         added += 1

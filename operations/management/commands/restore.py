@@ -1,10 +1,11 @@
-"""Restore an archive of `manage.py backup` into the configured database and MEDIA_ROOT: `manage.py restore <archive>`.
+"""Restore an archive of `manage.py backup` into the configured database and media: `manage.py restore <archive>`.
 
 What the archive holds replaces what is there: pg_restore drops and recreates every object in the dump
 (`--clean --if-exists`) in one transaction, so a failed restore leaves the database as it was; only then
-are the files under MEDIA_ROOT replaced by the archive's. Afterwards the row counts and the number of media
-files must equal the manifest's, and the caches are cleared (they may hold renditions and pages of the data
-that was replaced). Stop the app servers first: their open connections would hold locks pg_restore waits for.
+are the media files (under MEDIA_ROOT, or in the bucket) replaced by the archive's. Afterwards the row counts and
+the number of media files must equal the manifest's, and the caches are cleared (they may hold renditions and
+pages of the data that was replaced). Stop the app servers first: their open connections would hold locks
+pg_restore waits for.
 """
 
 import shutil
@@ -15,6 +16,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
@@ -22,7 +25,7 @@ from operations import backups
 
 
 class Command(BaseCommand):
-    help = "Restore a backup archive (make backup) into DATABASE_URL and MEDIA_ROOT, replacing what is there."
+    help = "Restore a backup archive (make backup) into DATABASE_URL and the media, replacing what is there."
 
     def add_arguments(self, parser):
         parser.add_argument("archive", type=Path, help="The .tar written by `manage.py backup`.")
@@ -37,18 +40,20 @@ class Command(BaseCommand):
         backups.require_postgresql()
         pg_restore, _version = backups.postgres_tool("pg_restore")
         database = settings.DATABASES["default"]["NAME"]
-        media_root = Path(settings.MEDIA_ROOT)
+        media_root = backups.media_root()
         if interactive:
             answer = input(
-                f"This replaces all data in the database {database!r} and every file under {media_root} "
-                f"with the contents of {archive}.\nType 'yes' to continue: "
+                f"This replaces all data in the database {database!r} and every media file in "
+                f"{backups.media_place()} with the contents of {archive}.\nType 'yes' to continue: "
             )
             if answer != "yes":
                 raise CommandError("Restore cancelled.")
 
-        media_root.mkdir(parents=True, exist_ok=True)
+        if media_root is not None:
+            media_root.mkdir(parents=True, exist_ok=True)
         # Next to MEDIA_ROOT, so moving the extracted media into place stays on one file system.
-        with tempfile.TemporaryDirectory(dir=media_root.parent, prefix=".restore-") as workdir:
+        near = media_root.parent if media_root is not None else None
+        with tempfile.TemporaryDirectory(dir=near, prefix=".restore-") as workdir:
             workdir = Path(workdir)
             with tarfile.open(archive) as tar:
                 tar.extractall(workdir, filter="data")
@@ -70,26 +75,29 @@ class Command(BaseCommand):
                     str(dump),
                 ]
             )
-            replace_directory_contents(media_root, workdir / backups.MEDIA_NAME)
+            if media_root is not None:
+                replace_directory_contents(media_root, workdir / backups.MEDIA_NAME)
+            else:
+                replace_stored_media(workdir / backups.MEDIA_NAME)
 
         for cache in caches.all():
             cache.clear()
-        self.check_against_manifest(manifest, media_root)
+        self.check_against_manifest(manifest)
         if options["verbosity"] >= 1:
             summary = ", ".join(f"{count} {name}" for name, count in manifest["counts"].items())
             self.stdout.write(
-                f"Restored {archive} (made {manifest['created_at']}) into {database} and {media_root} "
+                f"Restored {archive} (made {manifest['created_at']}) into {database} and {backups.media_place()} "
                 f"in {time.monotonic() - started:.1f} s: {summary}, {manifest['media_files']} media files."
             )
 
-    def check_against_manifest(self, manifest, media_root):
+    def check_against_manifest(self, manifest):
         counts = backups.row_counts()
         problems = [
             f"{name}: {counts.get(name)} restored, {expected} in the archive"
             for name, expected in manifest["counts"].items()
             if counts.get(name) != expected
         ]
-        files = len(backups.media_files(media_root))
+        files = len(backups.media_listing())
         if files != manifest["media_files"]:
             problems.append(f"media files: {files} restored, {manifest['media_files']} in the archive")
         if problems:
@@ -106,3 +114,14 @@ def replace_directory_contents(target, source):
     if source.is_dir():
         for child in source.iterdir():
             shutil.move(child, target / child.name)
+
+
+def replace_stored_media(source):
+    """Make the bucket hold exactly what ``source`` holds: its files deleted, the archive's uploaded."""
+    for name in backups.stored_media():
+        default_storage.delete(name)
+    if source.is_dir():
+        for path in sorted(source.rglob("*")):
+            if path.is_file():
+                with path.open("rb") as file:
+                    default_storage.save(str(path.relative_to(source)), File(file))
