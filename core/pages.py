@@ -210,11 +210,16 @@ class BasePage(Page):
 
 def page_text(title, intro, body):
     """What a reader reads of a page, one paragraph a line: title, introduction (rich text or plain) and the text of
-    the body's blocks (a StreamValue or None; Wagtail's own searchable text of each block: headings, paragraphs,
-    quotes, captions). Also for a revision's content (stories/plain_language_report.py)."""
-    parts = [title, plainlanguage.plain_text(str(intro or ""))]
-    if body is not None:
-        parts += body.stream_block.get_searchable_content(body)
+    the body's blocks (a StreamValue or None): rich text line by line, as a reader sees its headings, paragraphs and
+    list items; other blocks by Wagtail's searchable text (quotes, captions). Also for a revision's content
+    (stories/language_report.py)."""
+    parts = [title, *plainlanguage.plain_text(str(intro or "")).splitlines()]
+    for block in body or ():
+        source = getattr(block.value, "source", None)  # rich text: a heading or list item ends its own line
+        if source is not None:
+            parts += plainlanguage.plain_text(source).splitlines()
+        else:
+            parts += block.block.get_searchable_content(block.value)
     return "\n".join(" ".join(str(part).split()) for part in parts if part and str(part).strip())
 
 

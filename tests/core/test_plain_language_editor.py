@@ -100,3 +100,15 @@ def test_the_summary_of_an_empty_new_story_says_there_is_no_text_yet(client, cen
     response = client.get(reverse("wagtailadmin_pages:add", args=["stories", "practicestorypage", region.pk]))
     assert response.status_code == 200
     assert "Er is nog geen tekst om te beoordelen" in " ".join(soup(response).get_text(" ").split())
+
+
+def test_a_heading_and_list_items_in_rich_text_are_read_as_lines_of_their_own():
+    from core.pages import page_text
+    from stories.models import PracticeStoryPage
+
+    rich_text = "<h2>Wat we deden</h2><p>Omdat het kon.</p><ul><li>Soep</li><li>Brood</li></ul>"
+    body = PracticeStoryPage._meta.get_field("body").stream_block.to_python([{"type": "paragraph", "value": rich_text}])
+
+    lines = page_text("Titel", "<p>Inleiding.</p>", body).splitlines()
+
+    assert lines == ["Titel", "Inleiding.", "Wat we deden", "Omdat het kon.", "Soep", "Brood"]
