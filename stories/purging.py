@@ -148,16 +148,16 @@ def purge_unpublished(sender, instance, **kwargs):
 
 def purge_deleted(sender, instance, **kwargs):
     """pre_delete of a page's base row, while it and what lists it still exist."""
-    page = instance.specific_deferred
-    if page.numchild or shown_everywhere(page):
-        purge_site(page)
-    elif page.live:
-        purge_pages_and_listings([page])
+    purge_at_its_place(instance.specific_deferred)
 
 
 def purge_moved(sender, instance, **kwargs):
     """pre_page_move and post_page_move: the page and its listings at its old place, then at its new one."""
-    page = instance.specific_deferred
+    purge_at_its_place(instance.specific_deferred)
+
+
+def purge_at_its_place(page):
+    """A page with pages below it, or one named everywhere, purges the site; else the page and its listings."""
     if page.numchild or shown_everywhere(page):
         purge_site(page)
     elif page.live:
