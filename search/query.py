@@ -32,6 +32,17 @@ PARTICLES = (
 )
 
 
+# Snowball's Dutch stop words, as PostgreSQL's "dutch" configuration drops them (tsearch_data/dutch.stop): on every
+# page, so they narrow and rank nothing; searched for, each is one more term to score on every match.
+STOP_WORDS = frozenset(
+    """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem dan zou of wat
+    mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft hebben deze u want nog
+    zal me zij nu ge geen omdat iets worden toch al waren veel meer doen toen moet ben zonder kan hun dus alles onder
+    ja eens hier wie werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest
+    andere""".split()
+)
+
+
 class Prefix(PlainText):
     """One word that also matches as the start of a longer word (the backends: search/*_backend.py)."""
 
@@ -39,6 +50,13 @@ class Prefix(PlainText):
 def words_of(text, limit):
     """The different words of ``text``, lower case, at most ``limit``: punctuation and quotes are no search syntax."""
     return list(dict.fromkeys(word.lower() for word in re.findall(r"\w+", text)))[:limit]
+
+
+def search_words(query, limit):
+    """The words to search for: the different words of ``query`` without the stop words (all of them when it has
+    nothing else), at most ``limit``."""
+    words = words_of(query, None)
+    return ([word for word in words if word not in STOP_WORDS] or words)[:limit]
 
 
 @functools.cache

@@ -13,7 +13,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.listing import PkIn, paginate
 from search.models import synonyms
-from search.query import all_words, any_word, words_of
+from search.query import all_words, any_word, search_words, words_of
 from stories import facets
 
 MAX_QUERY_LENGTH = 200
@@ -21,8 +21,11 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 10
 # Facets count over the ids of this many best matches: one search query, then GROUP BY counts over those ids.
 MAX_RESULTS = 1000
-# Fewer pages than this with the words as whole words: search for longer words that start with them too.
+# Fewer pages than this with the words as whole words: search for longer words that start with them too, when the
+# query has at most PREFIX_WORDS words. A longer query that finds nothing as whole words goes straight to some of its
+# words, which match as starts of longer words too: one search less for the most expensive queries.
 FEW_RESULTS = 5
+PREFIX_WORDS = 3
 MIN_TITLE_MATCH = 3  # characters of a query before titles that hold it come first
 VOCABULARY_CACHE_KEY = "search:vocabulary"
 VOCABULARY_SECONDS = 60 * 60
@@ -37,11 +40,12 @@ def search(request):
     nearest words the site uses ("Bedoelde je ...?"). Pages whose title is the query, or holds it, come first.
 
     Any input gives a normal page, never an error, at the cost of a normal search: the query is cut to
-    MAX_QUERY_LENGTH characters and its first MAX_QUERY_WORDS different words, and the facets and the pages of
-    results come from the ids of the MAX_RESULTS best matches (a page number past the last gives the last page).
+    MAX_QUERY_LENGTH characters and its first MAX_QUERY_WORDS different words (stop words left out), and the facets
+    and the pages of results come from the ids of the MAX_RESULTS best matches (a page number past the last gives
+    the last page).
     """
     query = cut(" ".join(request.GET.get("q", "").replace("\x00", " ").split()), MAX_QUERY_LENGTH)
-    words = words_of(query, MAX_QUERY_WORDS)
+    words = search_words(query, MAX_QUERY_WORDS)
     context = {"search_query": query, "search_results": None}
     if words:
         private = Page.objects.private_q()
@@ -78,12 +82,12 @@ def cut(text, length):
 
 def matching_ids(pages, words):
     """(The ids of the pages that match, best first, at most MAX_RESULTS; whether they have only some of the words):
-    all the words as whole words; if that finds fewer than FEW_RESULTS pages, also as the start of longer words;
-    if that finds nothing, some of the words."""
+    all the words as whole words; if that finds fewer than FEW_RESULTS pages, also as the start of longer words (for
+    at most PREFIX_WORDS words); if that finds nothing, some of the words."""
     known_synonyms = synonyms()
     with planned_for_search():
         ranked_ids = best_match_ids(pages, all_words(words, known_synonyms, prefixes=False))
-        if len(ranked_ids) < FEW_RESULTS:
+        if len(ranked_ids) < FEW_RESULTS and len(words) <= PREFIX_WORDS:
             ranked_ids = best_match_ids(pages, all_words(words, known_synonyms))
         if ranked_ids or len(words) == 1:
             return ranked_ids, False
