@@ -80,7 +80,7 @@ def is_own_work(obj, user):
 def region_has_active_editors(region):
     """Whether the region's editors group has an active member; without one the central team reviews the regional
     step (RegionalApprovalTask), and `manage.py check` warns (checks.py)."""
-    return bool(region.editors_group_id) and region.editors_group.user_set.filter(is_active=True).exists()
+    return not regions_without_active_editors().filter(pk=region.pk).exists()
 
 
 def consent_problems_under_review(obj):
