@@ -57,6 +57,11 @@ def subscribe(email_address, targets, frequency=Subscriber.Frequency.WEEKLY, con
     )
     for target in targets:
         Follow.objects.create(
-            subscriber=subscriber, key=target.key, confirmed_at=now if confirmed else None, **target.fields
+            subscriber=subscriber,
+            key=target.key,
+            confirmed_at=now if confirmed else None,
+            consent_version=CONSENT_VERSION,
+            page_url="/test/",
+            **target.fields,
         )
     return subscriber
