@@ -83,7 +83,8 @@ class Candidates:
                     themes.setdefault(page_id, set()).add(theme_id)
             for page in pages:
                 region = next((r for r in regions if page.path.startswith(r.path)), None)
-                region_id = region.pk if region else municipality_regions.get(page.municipality_id)
+                municipality_id = getattr(page, "municipality_id", None)
+                region_id = region.pk if region else municipality_regions.get(municipality_id)
                 self.items.append(
                     Item(
                         kind=kind,
@@ -95,7 +96,7 @@ class Candidates:
                         theme_ids=frozenset(themes.get(page.pk, ())),
                         region_id=region_id,
                         region_title=region_titles.get(region_id, ""),
-                        municipality_id=getattr(page, "municipality_id", None),
+                        municipality_id=municipality_id,
                     )
                 )
 
