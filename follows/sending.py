@@ -236,9 +236,21 @@ def is_permanent(error):
     return isinstance(error, smtplib.SMTPResponseException) and 500 <= error.smtp_code < 600
 
 
+def error_text(error):
+    """What the editors read: the mail server's answer ("550 5.1.1 …"), else the error."""
+    if isinstance(error, smtplib.SMTPResponseException):
+        message = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) else error.smtp_error
+        return f"{error.smtp_code} {message}"[:500]
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return "; ".join(f"{code} {answer.decode(errors='replace')}" for code, answer in error.recipients.values())[
+            :500
+        ]
+    return f"{type(error).__name__}: {error}"[:500]
+
+
 def failed(delivery, error):
     attempts = delivery.attempts + 1
-    text = f"{type(error).__name__}: {error}"[:500]
+    text = error_text(error)
     if is_permanent(error) or attempts >= settings.DIGEST_MAX_ATTEMPTS:
         logger.error("Digest %s failed for good after %s attempts: %s", delivery.pk, attempts, text)
         Delivery.objects.filter(pk=delivery.pk).update(
