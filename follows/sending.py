@@ -34,6 +34,7 @@ from follows.models import Delivery, Edition, Follow, Subscriber
 logger = logging.getLogger("buurtwijs.follows")
 
 SEND_TIME = time(7, 0)  # Monday morning, in the site's time zone
+UNCONFIRMED_KEPT = timedelta(days=30)
 
 
 def mail_domain():
@@ -57,7 +58,15 @@ def run_schedule(now=None):
             started.append(edition)
     for edition in Edition.objects.filter(started_at__isnull=False, finished_at__isnull=True):
         resume(edition, now)
+    forget_unconfirmed(now)
     return started
+
+
+def forget_unconfirmed(now):
+    """Requests nobody confirmed are deleted after UNCONFIRMED_KEPT (the privacy statement says so)."""
+    too_old = now - UNCONFIRMED_KEPT
+    Subscriber.objects.filter(status=Subscriber.Status.PENDING, asked_at__lt=too_old).delete()
+    Follow.objects.filter(confirmed_at__isnull=True, asked_at__lt=too_old).delete()
 
 
 def recipients(edition):

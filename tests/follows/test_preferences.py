@@ -1,14 +1,17 @@
 """The personal preference page and unsubscribing: change follows, how often, pause, see and download what is stored,
 delete (only the keyed hash stays); the RFC 8058 one-click POST without cookies."""
 
+import datetime
 import json
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from follows.models import Follow, Subscriber, Suppression, suppression_hash
+from follows.sending import run_schedule
 from follows.subscriptions import request_follow
 from follows.targets import region_target, theme_target
 from follows.tokens import personal_token
@@ -139,3 +142,14 @@ def test_asking_again_after_a_delete_works_through_the_form_and_lifts_the_block(
     client.post(confirm_link(outbox[-1].body))
     assert not Suppression.holds("jan@voorbeeld.nl")
     assert Subscriber.objects.get().status == Subscriber.Status.ACTIVE
+
+
+def test_requests_nobody_confirms_are_deleted_after_thirty_days(site_tree, theme, region):
+    old = timezone.now() - datetime.timedelta(days=31)
+    subscribe("oud@voorbeeld.nl", [theme_target(theme)], confirmed=False, asked_at=old)
+    subscribe("recent@voorbeeld.nl", [theme_target(theme)], confirmed=False)
+    active = subscribe("actief@voorbeeld.nl", [theme_target(theme)])
+    Follow.objects.create(subscriber=active, key=f"regio-{region.pk}", region=region, asked_at=old)
+    run_schedule()
+    assert sorted(Subscriber.objects.values_list("email", flat=True)) == ["actief@voorbeeld.nl", "recent@voorbeeld.nl"]
+    assert list(active.follows.values_list("key", flat=True)) == [f"thema-{theme.pk}"]
