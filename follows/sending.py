@@ -174,10 +174,23 @@ def claimed_deliveries(ids):
     )
 
 
+# The items of the edition being sent, kept by the worker process from one batch to the next: the window ends at the
+# edition's fixed cutoff, so they stay the same (a page taken offline meanwhile may still be listed in that edition).
+_candidates = {}
+
+
+def edition_candidates(edition):
+    key = (edition.pk, edition.cutoff)
+    if key not in _candidates:
+        _candidates.clear()
+        _candidates[key] = Candidates(edition.cutoff - LONGEST_WINDOW, edition.cutoff, edition.source_tag)
+    return _candidates[key]
+
+
 def deliver(edition, ids):
     """Build and send the claimed deliveries over one SMTP connection, recording each at once."""
     deliveries = claimed_deliveries(ids)
-    candidates = Candidates(edition.cutoff - LONGEST_WINDOW, edition.cutoff, edition.source_tag)
+    candidates = edition_candidates(edition)
     shared = edition_context(edition)
     domain = mail_domain()
     connection = get_connection(fail_silently=False)
