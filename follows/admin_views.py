@@ -263,7 +263,13 @@ def import_addresses(emails):
     with transaction.atomic():
         created = Subscriber.objects.bulk_create(
             [
-                Subscriber(email=email, source=Subscriber.Source.IMPORT, asked_at=now, consent_version="")
+                Subscriber(
+                    email=email,
+                    source=Subscriber.Source.IMPORT,
+                    asked_at=now,
+                    consent_version="",
+                    confirmation_sent_at=now,
+                )
                 for email in new
             ],
             batch_size=1000,

@@ -79,6 +79,7 @@ class Subscriber(models.Model):
     consent_version = models.CharField("versie toestemmingstekst", max_length=20, blank=True)
     last_digest_at = models.DateTimeField("laatste nieuwsbrief tot", null=True, blank=True)
     mail_failed = models.BooleanField("bevestigingsmail mislukt", default=False)
+    confirmation_sent_at = models.DateTimeField("bevestigingsmail verstuurd op", null=True, blank=True)
 
     objects = SubscriberQuerySet.as_manager()
 

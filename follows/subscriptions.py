@@ -4,6 +4,8 @@ Nothing is sent but the confirmation mail until the person confirms; the confirm
 so a second request for an address that is already active adds nothing until that mail is confirmed too.
 """
 
+from datetime import timedelta
+
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
@@ -38,6 +40,9 @@ def unsubscribe_url(subscriber):
     return absolute(reverse("follow_unsubscribe", args=[personal_token(subscriber)]))
 
 
+CONFIRMATION_INTERVAL = timedelta(minutes=5)
+
+
 def request_follow(email, targets, frequency, page=None, source=Subscriber.Source.FORM):
     """Store the request as unconfirmed follows and mail the confirmation link (after the commit). Returns the
     subscriber. Follows that are already confirmed stay as they are."""
@@ -55,18 +60,22 @@ def request_follow(email, targets, frequency, page=None, source=Subscriber.Sourc
             "page_url": page.url_path[:255] if page is not None else "",
             "consent_version": CONSENT_VERSION,
         }
-        to_confirm = []
+        asked = False
         for target in targets:
             follow = subscriber.follows.filter(key=target.key).first()
             if follow is None:
-                follow = Follow.objects.create(subscriber=subscriber, key=target.key, **target.fields, **evidence)
+                Follow.objects.create(subscriber=subscriber, key=target.key, **target.fields, **evidence)
             elif follow.confirmed_at is None:
                 Follow.objects.filter(pk=follow.pk).update(**evidence)
             else:
                 continue
-            to_confirm.append(follow)
-        if to_confirm:
-            send_confirmation(subscriber, to_confirm)
+            asked = True
+        # One confirmation mail per address per CONFIRMATION_INTERVAL, however often (and from wherever) the form is
+        # sent: nobody can flood someone's mailbox through it. The next mail confirms everything asked until then.
+        recent = subscriber.confirmation_sent_at and subscriber.confirmation_sent_at > now - CONFIRMATION_INTERVAL
+        if asked and not recent:
+            Subscriber.objects.filter(pk=subscriber.pk).update(confirmation_sent_at=now)
+            send_confirmation(subscriber, list(subscriber.follows.filter(confirmed_at__isnull=True)))
     return subscriber
 
 

@@ -1,6 +1,7 @@
 """Following with double opt-in: the link on the (cached) pages, the form on its own URL, the confirmation mail, and
 the button behind its link. Nothing is active or sent before the button is pressed."""
 
+import datetime
 import time
 
 import pytest
@@ -8,6 +9,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from follows.models import CONSENT_VERSION, Follow, Subscriber
 from follows.tokens import CONFIRM_SALT
@@ -139,6 +141,7 @@ def test_asking_again_for_an_active_address_adds_the_new_follow_only_after_its_o
         as_person({"email": "cas@voorbeeld.nl", "targets": [f"thema-{theme.pk}"], "frequency": "weekly"}),
     )
     post(confirm_link(outbox[0].body))
+    Subscriber.objects.update(confirmation_sent_at=timezone.now() - datetime.timedelta(minutes=6))
     post(
         follow_url(region),
         as_person({"email": "cas@voorbeeld.nl", "targets": [f"regio-{region.pk}"], "frequency": "weekly"}),
@@ -147,6 +150,28 @@ def test_asking_again_for_an_active_address_adds_the_new_follow_only_after_its_o
     assert sorted(Follow.objects.filter(confirmed_at__isnull=False).values_list("key", flat=True)) == [
         f"thema-{theme.pk}"
     ]
+    post(confirm_link(outbox[1].body))
+    assert Follow.objects.filter(confirmed_at__isnull=False).count() == 2
+
+
+def test_one_confirmation_mail_per_address_per_five_minutes_however_often_the_form_is_sent(
+    post, site_tree, theme, region, outbox
+):
+    for page, target in ((theme, f"thema-{theme.pk}"), (region, f"regio-{region.pk}"), (theme, f"thema-{theme.pk}")):
+        cache.clear()  # as from other addresses: the rate limit per address does not stop this
+        response = post(
+            follow_url(page), as_person({"email": "flo@voorbeeld.nl", "targets": [target], "frequency": "weekly"})
+        )
+        assert response.status_code == 302
+    assert len(outbox) == 1
+    # Five minutes on, the next request sends one mail that confirms everything asked.
+    Subscriber.objects.update(confirmation_sent_at=timezone.now() - datetime.timedelta(minutes=6))
+    post(
+        follow_url(theme),
+        as_person({"email": "flo@voorbeeld.nl", "targets": [f"thema-{theme.pk}"], "frequency": "weekly"}),
+    )
+    assert len(outbox) == 2
+    assert "Thema Eenzaamheid" in outbox[1].body and "Regio Utrecht" in outbox[1].body
     post(confirm_link(outbox[1].body))
     assert Follow.objects.filter(confirmed_at__isnull=False).count() == 2
 
