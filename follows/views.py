@@ -210,17 +210,24 @@ def preferences(request, subscriber, token):
             saved = True
     else:
         form = PreferencesForm(subscriber=subscriber)
-    data = subscriptions.stored_data(subscriber)
     context = {
         "form": form,
         "subscriber": subscriber,
         "token": token,
         "saved": saved,
-        "data_rows": [(label, value) for label, value in data.items() if not isinstance(value, list)],
-        "data_follows": [
-            {"label": follow["wat"], "asked": follow["aangevraagd op"], "confirmed": follow["bevestigd op"]}
-            for follow in data["volgt"]
+        # What is stored, as the download has it, with dates a person reads.
+        "data_rows": [
+            ("E-mailadres", subscriber.email),
+            ("Status", subscriber.get_status_display()),
+            ("Hoe vaak", subscriber.get_frequency_display()),
+            ("Gepauzeerd", "ja" if subscriber.paused else "nee"),
+            ("Aangemeld via", subscriber.get_source_display()),
+            ("Aangevraagd op", subscriber.asked_at),
+            ("Bevestigd op", subscriber.confirmed_at),
+            ("Versie toestemmingstekst", subscriber.consent_version or None),
+            ("Laatste nieuwsbrief tot", subscriber.last_digest_at),
         ],
+        "data_follows": subscriber.follows.select_related("theme", "region", "municipality").order_by("pk"),
     }
     return render(request, "follows/preferences.html", context)
 
