@@ -7,6 +7,7 @@
 """
 
 import csv
+import datetime
 import io
 
 from django import forms
@@ -38,7 +39,7 @@ from follows.models import (
     normalise_email,
     suppression_hash,
 )
-from follows.sending import mail_domain
+from follows.sending import SEND_TIME, mail_domain
 from follows.subscriptions import absolute, confirmation_message
 
 EXPORT_HEADERS = [
@@ -81,8 +82,24 @@ def overview(request):
         editions = Edition.objects.annotate(
             **{status: Count("deliveries", filter=Q(deliveries__status=status)) for status in Delivery.Status.values}
         ).order_by("-send_on")[:26]
-    context = {"editions": editions, "central": central, "follow_counts": follow_counts()}
+    context = {
+        "editions": editions,
+        "central": central,
+        "follow_counts": follow_counts(),
+        "next_monday": next_monday() if central else None,
+    }
+    if central:
+        context["next_is_ready"] = Edition.objects.filter(send_on=context["next_monday"], ready=True).exists()
     return TemplateResponse(request, "follows/admin/overview.html", context)
+
+
+def next_monday():
+    """The Monday the next edition goes out: today until 07:00 on a Monday, else the coming one."""
+    now = timezone.localtime(timezone.now(), timezone.get_default_timezone())
+    days = (7 - now.weekday()) % 7
+    if days == 0 and now.time() >= SEND_TIME:
+        days = 7
+    return now.date() + datetime.timedelta(days=days)
 
 
 def follow_counts():

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from follows import sending
+from follows import admin_views, sending
 from follows.models import Delivery, Edition, Follow, Subscriber, Suppression, suppression_hash
 from follows.targets import region_target, theme_target
 from tests import factories
@@ -33,6 +33,13 @@ def test_the_central_team_previews_an_edition_and_sends_it_to_themselves(client,
     client.force_login(editorial_teams.central_editor)
     overview = client.get(reverse("follows_overview"))
     assert overview.status_code == 200
+    # A warning while the coming Monday has no edition that is ready.
+    coming = admin_views.next_monday()
+    Edition.objects.filter(pk=edition.pk).update(send_on=coming + datetime.timedelta(days=7))
+    assert "Er is nog geen editie klaar voor maandag" in admin_text(client.get(reverse("follows_overview")))
+    Edition.objects.filter(pk=edition.pk).update(send_on=coming)
+    overview = client.get(reverse("follows_overview"))
+    assert "Er is nog geen editie klaar" not in admin_text(overview)
     assert "Buurtwijs deze week #7" in admin_text(overview) and "klaar om te versturen" in admin_text(overview)
 
     preview = client.get(reverse("follows_preview", args=[edition.pk]))
