@@ -35,6 +35,7 @@ urlpatterns = [
     path("sitemap-<slug:family>-<int:number>.xml", sitemaps.section, name="sitemap"),
     path("reageren/<int:page_id>/", reactions.reaction_form, name="reaction_form"),
     path("reageren/<int:page_id>/bedankt/", reactions.reaction_thanks, name="reaction_thanks"),
+    path("", include("follows.urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),

@@ -11,7 +11,7 @@ import logging
 import re
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 
@@ -59,3 +59,12 @@ def message(template, subject, to, context, *, from_email=None, headers=None):
     that template tags leave behind are closed up)."""
     body = re.sub(r"\n{3,}", "\n\n", render_to_string(template, context)).strip()
     return EmailMessage(subject, body, from_email or settings.DEFAULT_FROM_EMAIL, to, headers=headers)
+
+
+def html_message(text_template, html_template, subject, to, context, headers=None, *, from_email=None):
+    """A mail with a plain-text body and an HTML alternative, both rendered from templates with the context (a
+    newsletter: follows/digest.py)."""
+    body = re.sub(r"\n{3,}", "\n\n", render_to_string(text_template, context)).strip()
+    mail = EmailMultiAlternatives(subject, body, from_email or settings.DEFAULT_FROM_EMAIL, to, headers=headers)
+    mail.attach_alternative(render_to_string(html_template, context), "text/html")
+    return mail

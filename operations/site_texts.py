@@ -148,6 +148,18 @@ PRIVACY = {
         ),
         (
             "paragraph",
+            "<h2>De nieuwsbrief (Volg de buurt)</h2><p><b>Wat:</b> je e-mailadres, wat je volgt (een thema, regio "
+            "of gemeente), hoe vaak je de nieuwsbrief wilt, en het bewijs dat je erom vroeg: wanneer en op welke "
+            "pagina, wanneer je het in een e-mail bevestigde en welke tekst je toen zag. <b>Waarom:</b> om je "
+            "‘Buurtwijs deze week’ te sturen, pas nadat je het bevestigd hebt. We houden niet bij wie een e-mail "
+            "opent of op een link klikt: een link in de nieuwsbrief zegt alleen uit welke editie hij komt. "
+            "<b>Hoe lang:</b> tot je je afmeldt; een aanvraag die je niet bevestigt, verwijderen we na 30 dagen. In "
+            "elke nieuwsbrief staat een link naar je instellingen. Daar zie en download je wat we bewaren, kies je "
+            "wat je volgt en hoe vaak, en verwijder je alles. Daarna bewaren we alleen een code waaraan we je adres "
+            "herkennen (niet je adres zelf), zodat niemand het opnieuw toevoegt zonder dat jij het vraagt.</p>",
+        ),
+        (
+            "paragraph",
             "<h2>Volgen en bereik</h2><p>Je kunt Buurtwijs volgen via de RSS- en agendafeeds; daarvoor geef je "
             "niets op en weten wij niet wie ze gebruikt. Buurtwijs plaatst geen cookies om bezoekers te volgen en "
             "gebruikt geen advertentie- of analysediensten. We tellen alleen hoe vaak er op een woord gezocht wordt, "

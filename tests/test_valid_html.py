@@ -16,8 +16,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from follows.models import Edition, Follow, Subscriber
+from follows.tokens import confirm_token, personal_token
 from home.models import InformationPage
 from tests.helpers import as_person, background_work_done
 from tests.perf.test_query_budgets import build_site, pages_to_measure
@@ -66,6 +69,30 @@ def fetch(client, url, method="get", data=None, status=200, shows=None):
     return response.content
 
 
+def follow_pages(client, site, error_summary):
+    """Volg de buurt: the follow form and every page behind a link in its mails, and the newsletter archive."""
+    theme = site.stories[1].themes.first()
+    follow_url = f"{reverse('follow')}?pagina={theme.pk}"
+    subscriber = Subscriber.objects.create(email="lezer@voorbeeld.nl", status=Subscriber.Status.ACTIVE)
+    follow = Follow.objects.create(subscriber=subscriber, key=f"thema-{theme.pk}", theme=theme)
+    token = personal_token(subscriber)
+    now = timezone.now()
+    Edition.objects.create(
+        number=1, send_on=now.date(), intro="Hallo", cutoff=now, started_at=now, finished_at=now, ready=True
+    )
+    return {
+        "follow form": fetch(client, follow_url),
+        "follow form, with errors": fetch(client, follow_url, "post", as_person({"email": "x"}), shows=error_summary),
+        "follow, mail sent": fetch(client, reverse("follow_sent")),
+        "follow, confirm": fetch(client, reverse("follow_confirm", args=[confirm_token(subscriber, [follow])])),
+        "follow, link refused": fetch(client, reverse("follow_confirm", args=["kapot"]), status=400),
+        "follow, preferences": fetch(client, reverse("follow_preferences", args=[token]), shows="lezer@voorbeeld.nl"),
+        "follow, unsubscribe": fetch(client, reverse("follow_unsubscribe", args=[token])),
+        "newsletter archive": fetch(client, reverse("newsletter_archive"), shows="nummer 1"),
+        "newsletter edition": fetch(client, reverse("newsletter_edition", args=[1]), shows="Hallo"),
+    }
+
+
 @pytest.mark.django_db
 def test_every_public_page_type_and_form_state_is_valid_html(tmp_path):
     vnu_command()  # skip (or fail) before building anything
@@ -99,6 +126,7 @@ def test_every_public_page_type_and_form_state_is_valid_html(tmp_path):
         "registration form, with errors": fetch(client, registration_url, "post", as_person({}), shows=error_summary),
         "story submission, with errors": fetch(client, submission_page.url, "post", as_person({}), shows=error_summary),
     }
+    documents |= follow_pages(client, site, error_summary)
 
     errors = {name: found for name, found in check(documents, tmp_path).items() if found}
 

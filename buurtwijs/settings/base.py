@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "buurtwijs",
     "home",
     "search",
+    "follows",
     "community",
     "stories",
     "correspondents",
@@ -154,6 +155,7 @@ PUBLIC_FORM_RATE_LIMITS = {
     "story_submission": (10, 60 * 60),
     "reaction": (10, 10 * 60),
     "registration": (10, 60 * 60),
+    "follow": (10, 60 * 60),
 }
 
 # Two-factor authentication (TOTP, django-otp): every editor can turn it on; with BUURTWIJS_REQUIRE_2FA the
@@ -268,6 +270,16 @@ if OPENSEARCH_URL := os.environ.get("OPENSEARCH_URL", "").strip():
 # TASKS_BACKEND names another django-tasks backend: django_tasks.backends.immediate.ImmediateBackend does the work
 # inline instead, in the request that queues it.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "").strip() or "django_tasks_db.DatabaseBackend"}}
+
+# Volg de buurt (follows/sending.py): an edition goes out in batch tasks of DIGEST_BATCH_SIZE digests, that many
+# side by side; a batch holds its digests for DIGEST_CLAIM_SECONDS (after a killed worker, the rest goes out once that
+# has passed); a failing mail server is tried again after DIGEST_RETRY_SECONDS × 4^(attempts − 1), at most
+# DIGEST_MAX_ATTEMPTS times.
+DIGEST_BATCH_SIZE = int(os.environ.get("DIGEST_BATCH_SIZE", "100"))
+DIGEST_PARALLEL_BATCHES = int(os.environ.get("DIGEST_PARALLEL_BATCHES", "2"))
+DIGEST_CLAIM_SECONDS = int(os.environ.get("DIGEST_CLAIM_SECONDS", "1800"))
+DIGEST_RETRY_SECONDS = int(os.environ.get("DIGEST_RETRY_SECONDS", "60"))
+DIGEST_MAX_ATTEMPTS = int(os.environ.get("DIGEST_MAX_ATTEMPTS", "5"))
 
 # With REDIS_URL, Redis is the cache every app server shares: the default cache (rate limits), Wagtail's
 # renditions, the page cache (core/pagecache.py) and sessions (cached_db: kept in the database too, so an outage

@@ -32,6 +32,7 @@ CENTRAL_MODEL_PERMISSIONS = {
     "wagtailsearchpromotions": ["searchpromotion"],  # promoted search results
     "search": ["synonymgroup"],  # words that mean the same to readers
     "core": ["jargonterm"],  # words the plain-language check flags, with plainer ones
+    "follows": ["edition"],  # the newsletter's editions (Volg de buurt)
 }
 
 
