@@ -6,7 +6,6 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page
 
 from reach import report, views
 from reach.scope import own_pages, scope_for
@@ -34,18 +33,18 @@ def register_reach_urls():
 
 
 class ThisMonthPanel(Component):
-    """The user's own stories and news this month: daily readers and "uitgelezen". Nothing when they have none."""
+    """The user's own live stories and news, most read this month first: daily readers and "uitgelezen". One query
+    (two with readers, for the sparklines); nothing at all for someone who wrote nothing."""
 
     name = "buurtwijs_reach_this_month"
     order = 130
 
     def render_html(self, parent_context=None):
         user = parent_context["request"].user
-        pages = Page.objects.filter(own_pages(user)).filter(live=True)
         today = timezone.localdate()
         start = today.replace(day=1)
-        rows = report.top_pages(pages, start, today, limit=DASHBOARD_ITEMS)
-        if not rows and not pages.exists():
+        rows = report.own_pages_this_month(own_pages(user), start, today, DASHBOARD_ITEMS)
+        if not rows:
             return ""
         context = {"rows": rows, "start": start, "readers_label": report.READERS_LABEL}
         return get_template("reach/dashboard/this_month.html").render(context)
