@@ -37,7 +37,9 @@ def readers(page_id, source=None):
 
 
 def test_a_read_to_the_end_and_a_click_to_knowledge_show_in_the_report(demo_site, browser):
-    link = StoryKnowledgeLink.objects.filter(story__live=True, knowledge_page__live=True).select_related("story").first()
+    link = (
+        StoryKnowledgeLink.objects.filter(story__live=True, knowledge_page__live=True).select_related("story").first()
+    )
     story, knowledge = PracticeStoryPage.objects.get(pk=link.story_id), link.knowledge_page
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900}, user_agent=READER_AGENT)
     reader = context.new_page()
@@ -72,3 +74,13 @@ def test_a_read_to_the_end_and_a_click_to_knowledge_show_in_the_report(demo_site
     expect(bridge).to_have_count(1)
     expect(bridge.locator("td").nth(1)).to_have_text("1")
     editor_context.close()
+
+
+def test_a_newsletter_link_counts_as_newsletter_and_leaves_a_clean_address(demo_site, browser):
+    story = PracticeStoryPage.objects.live().first()
+    context = browser.new_context(locale="nl-NL", user_agent=READER_AGENT)
+    reader = context.new_page()
+    reader.goto(f"{demo_site.url}{story.url}?bron=nieuwsbrief")
+    expect(reader).to_have_url(f"{demo_site.url}{story.url}")  # the script removed "bron" from the address bar
+    assert wait_for(lambda: readers(story.pk, "nieuwsbrief") == (1, 0))
+    context.close()

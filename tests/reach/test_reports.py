@@ -244,3 +244,21 @@ def test_the_privacy_page_says_how_readers_are_counted_and_shows_the_receipt(cli
 
     accessibility = InformationPage.objects.exclude(slug="privacy").get()
     assert soup(client.get(accessibility.url)).find(id="bereik-receipt") is None  # positive control above
+
+
+def test_the_report_costs_the_same_queries_for_few_and_many_pages(client, chain, region, django_assert_max_num_queries):
+    client.force_login(chain.regional_editor)
+    url = reverse("reach_report")
+    client.get(url)  # first-request caches (content types, site root paths)
+    counts = []
+    for extra in (0, 30):
+        for number in range(extra):
+            story = factories.PracticeStoryPageFactory(parent=region, title=f"Extra verhaal {number}")
+            for day in range(3):
+                add_reach(story, day, "site:buurtkrant.nl" if day else "direct", views=2, readers=1)
+        with django_assert_max_num_queries(30) as queries:
+            response = client.get(url, {"periode": 365})
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert len(page_rows(response)) == 32
+    assert counts[0] == counts[1]
