@@ -20,8 +20,9 @@ class PlainLanguagePanel(Panel):
 
 
 class ReachPanel(Panel):
-    """Read-only Bereik of the page (its readers, trend and sources), on every page's "Promoten" tab. The numbers come
-    from a floor above (reach), through its template: templates/reach/edit_panel.html loads reach_tags."""
+    """Read-only Bereik of the page (its readers, trend and sources), on every page's "Eigenschappen" tab (Wagtail's
+    Promote). The numbers come from a floor above (reach), through its template: templates/reach/edit_panel.html
+    loads reach_tags."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("heading", "Bereik")

@@ -89,7 +89,9 @@ def same_origin(request):
 def record(request, page_id, event, referrer, campaign):
     """Count one beacon. Returns the source it was counted under, or None when nothing was counted."""
     today = timezone.localdate()
-    pages = Page.objects.filter(pk=page_id, live=True).annotate(
+    pages = Page.objects.filter(
+        pk=page_id, live=True, depth__gt=1
+    ).annotate(  # not the tree's root
         salt=Subquery(DaySalt.objects.filter(day=today).values("secret")[:1])
     )
     if path := internal_path(referrer):

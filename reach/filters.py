@@ -18,7 +18,12 @@ def page_type_choices():
 
 class ReachFilters(forms.Form):
     periode = forms.TypedChoiceField(
-        label="Periode", choices=list(PERIODS.items()), coerce=int, required=False, empty_value=DEFAULT_PERIOD
+        label="Periode",
+        choices=list(PERIODS.items()),
+        coerce=int,
+        required=False,
+        empty_value=DEFAULT_PERIOD,
+        initial=DEFAULT_PERIOD,
     )
     # Every region is a valid choice: a regional editor who asks for another region is refused (views.py), not
     # shown an empty report.

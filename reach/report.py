@@ -94,8 +94,8 @@ def series(days, start, end, field="readers"):
 
 
 def sparkline(values, label_text, width=160, height=32):
-    """A small line chart as inline SVG, drawn on the server (no chart service, no script)."""
-    if not values:
+    """A small line chart as inline SVG, drawn on the server (no chart service, no script); nothing for one day."""
+    if len(values) < 2:
         return ""
     top = max(values) or 1
     step = width / max(len(values) - 1, 1)

@@ -62,6 +62,8 @@ def funder_report(request):
         return permission_denied(request)
     form = funders.FunderPeriodForm(request.GET or None)
     year, quarter = form.period()
+    if not form.is_bound:  # show the period the report is about
+        form = funders.FunderPeriodForm(initial={"jaar": year, "kwartaal": quarter or ""})
     data = funders.funder_report(year, quarter)
     if request.GET.get("formaat") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
