@@ -1,9 +1,11 @@
 """Bereik's collection (reach/collect.py): what a beacon counts, what it never keeps, and what it refuses."""
 
 import datetime
+import io
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -267,3 +269,13 @@ def test_a_beacon_costs_at_most_three_queries(client, story, site_tree, django_a
         with django_assert_max_num_queries(3):
             assert send_beacon(client, **kwargs).status_code == 204
     assert totals(knowledge) == {"views": 1, "readers": 1, "finished": 1}
+
+
+def test_the_scheduler_command_rotates(client, story, clock):
+    send_beacon(client, story)
+    clock.tomorrow()
+    call_command("rotate_reach_salts", stdout=(out := io.StringIO()))
+    assert "1 oude daggeheimen" in out.getvalue()
+    assert list(DaySalt.objects.values_list("day", flat=True)) == [timezone.localdate()]
+    call_command("rotate_reach_salts", stdout=(again := io.StringIO()))
+    assert again.getvalue() == ""  # nothing to do: silent, as it runs every minute

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from community.events import EventRegistration
 from correspondents.models import CorrespondentProfile
 from home.models import InformationPage
 from reach.models import DailyReach
@@ -197,6 +198,10 @@ def test_funders_csv_equals_the_sums(client, chain, region, other_region, site_t
     )
     knowledge = factories.KnowledgePageFactory(parent=site_tree.knowledge)
     add_reach(knowledge, 1, "kennis:applies_method", views=2, readers=2)
+    event = factories.EventPageFactory(parent=factories.EventIndexPageFactory(parent=site_tree.home))
+    for number in range(3):
+        EventRegistration.objects.create(event=event, name=f"Deelnemer {number}", email=f"d{number}@example.org")
+    factories.RegionPageFactory(parent=site_tree.regions, title="Brabant")  # nobody writes there
     client.force_login(chain.central_editor)
 
     response = client.get(reverse("reach_funders"), {"jaar": today.year, "kwartaal": quarter, "formaat": "csv"})
@@ -212,9 +217,11 @@ def test_funders_csv_equals_the_sums(client, chain, region, other_region, site_t
     assert views == sum(row.views for row in in_quarter)
     assert finished == sum(row.finished for row in in_quarter)
     published = {row[1]: int(row[2]) for row in rows if row[0] == "Verhalen gepubliceerd"}
-    assert published == {'\'=HYPERLINK("http://evil.example")': 2, "Groningen": 1, "landelijk": 0}
+    assert published == {'\'=HYPERLINK("http://evil.example")': 2, "Groningen": 1, "Brabant": 0, "landelijk": 0}
     assert ["Actieve correspondenten", "Groningen", "1"] in rows
     assert ["Reacties", "geplaatst", "1"] in rows
+    assert ["Aanmeldingen voor bijeenkomsten", "aangemeld", "3"] in rows
+    assert [row[1] for row in rows if row[0] == "Regio zonder actieve correspondent"] == ["Brabant"]
     assert ["Van verhaal naar kennis", "van verhaal naar kennis: past deze methode toe", "2"] in rows
     assert not any(cell.startswith("=") for row in rows for cell in row)
 
