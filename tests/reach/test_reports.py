@@ -173,6 +173,7 @@ def test_podium_card_for_own_story_not_for_another(client, chain):
     own = client.get(reverse("reach_podium", args=[chain.stories["utrecht"].pk]))
     assert own.status_code == 200
     assert soup(own).select_one("#podium-figures [data-readers]").get_text(strip=True) == "13"
+    assert "Som van dagelijkse lezers" in text(own) and "unieke" not in text(own)
     assert "buurtkrant.nl" not in text(own) and "andere websites" in text(own)
     refused = client.get(reverse("reach_podium", args=[chain.stories["groningen"].pk]))
     assert refused.status_code == 302
