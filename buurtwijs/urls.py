@@ -33,6 +33,7 @@ urlpatterns = [
     # One name for the index and the family sitemaps: both are public views (buurtwijs/middleware.py).
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<slug:family>-<int:number>.xml", sitemaps.section, name="sitemap"),
+    path("", include("reach.urls")),
     path("reageren/<int:page_id>/", reactions.reaction_form, name="reaction_form"),
     path("reageren/<int:page_id>/bedankt/", reactions.reaction_thanks, name="reaction_thanks"),
     path("", include("follows.urls")),

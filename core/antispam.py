@@ -86,8 +86,9 @@ class SpamCheckedMixin:
         return None
 
 
-def rate_limited(request, scope):
-    """Count this request for ``scope`` and the client's address; True when it is over the limit.
+def rate_limited(request, scope, log=True):
+    """Count this request for ``scope`` and the client's address; True when it is over the limit (logged with the
+    address unless ``log`` is False: Bereik's beacon writes no address anywhere).
 
     A fixed window per address: at most ``count`` requests per ``seconds``. When the cache cannot be reached the
     request is let through (and logged): the honeypot and fill time still hold, and a person is never refused
@@ -103,7 +104,8 @@ def rate_limited(request, scope):
         logger.warning("Rate limit not counted, the cache is unreachable: scope=%s", scope, exc_info=True)
         return False
     if used > count:
-        logger.warning("Rate limited: scope=%s ip=%s", scope, client_ip(request))
+        if log:
+            logger.warning("Rate limited: scope=%s ip=%s", scope, client_ip(request))
         return True
     return False
 

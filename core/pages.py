@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from core import plainlanguage
 from core.models import jargon
+from core.panels import ReachPanel
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -95,7 +96,8 @@ class BasePage(Page):
         MultiFieldPanel(
             [FieldPanel("listing_summary"), FieldPanel("listing_image"), FieldPanel("social_image")],
             heading="Overzichten en delen",
-        )
+        ),
+        ReachPanel(),
     ]
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
 

@@ -17,3 +17,22 @@ class PlainLanguagePanel(Panel):
             context = super().get_context_data(parent_context)
             context["report"] = self.instance.plain_language_report()
             return context
+
+
+class ReachPanel(Panel):
+    """Read-only Bereik of the page (its readers, trend and sources), on every page's "Eigenschappen" tab (Wagtail's
+    Promote). The numbers come from a floor above (reach), through its template: templates/reach/edit_panel.html
+    loads reach_tags."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", "Bereik")
+        super().__init__(**kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "reach/edit_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["page"] = self.instance
+            context["user"] = self.request.user
+            return context

@@ -129,6 +129,12 @@ class InformationPage(BasePage):
         verbose_name = "informatiepagina"
         verbose_name_plural = "informatiepagina's"
 
+    @property
+    def shows_privacy_receipt(self):
+        """The privacy statement (the slug manage.py setup_site gives it) ends with Bereik's receipt: what reach
+        counting stores and for how long, written from reach's models (templates/reach/receipt.html)."""
+        return self.slug == "privacy"
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):

@@ -1,6 +1,7 @@
 """Locust users for `make loadtest` (started by loadtest/run.py; see docs/loadtest.md).
 
 Reader: anonymous visitors on the home page, stories, theme hubs, Kennisplein, search and the RSS feed.
+BeaconReader (LOADTEST_BEACONS of them): readers whose browser runs Bereik's script: a story, then its beacons.
 Editor: a regional editor who logs in through /admin/login/ and keeps saving a draft of a story in their region.
 StaticFile: one hashed static file, for the ceiling of the same server.
 
@@ -31,6 +32,7 @@ REGIONS = ["utrecht", "groningen", "rotterdam-rijnmond", "brabant"]
 EDIT_PAGES = json.loads(os.environ.get("LOADTEST_EDIT_PAGES", "{}"))
 PASSWORD = os.environ.get("LOADTEST_PASSWORD", "buurtwijs-demo")
 STATIC_PATH = os.environ.get("LOADTEST_STATIC_PATH", "")
+BROWSER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 pick = random.Random().choice  # noqa: S311 -- which page a reader opens, no secret
 
 
@@ -138,6 +140,50 @@ class Editor(HttpUser):
     @staticmethod
     def csrf_token(response):
         return BeautifulSoup(response.text, "html.parser").find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+
+
+class BeaconReader(FastHttpUser):
+    """A reader with JavaScript (Bereik, reach/collect.py): opens a story, and the page's script sends the "view"
+    beacon and, for one reader in two, "end". Each reader comes from its own address behind the proxy
+    (X-Forwarded-For, counted with TRUSTED_PROXY_COUNT=1), so every beacon is counted rather than rate-limited, and
+    a third arrive from a search engine. Not a robot: a browser's User-Agent."""
+
+    fixed_count = int(os.environ.get("LOADTEST_BEACONS", "0"))
+    address = itertools.count(1)
+
+    def on_start(self):
+        number = next(self.address)
+        self.headers = {
+            **PROXY_HEADERS,
+            "X-Forwarded-For": f"10.{number // 250 % 250}.{number % 250}.{random.randrange(1, 250)}",  # noqa: S311
+            "User-Agent": BROWSER_AGENT,
+            "Origin": self.host.replace("http://", "https://"),
+        }
+        self.page_ids = {}
+
+    @task
+    def read(self):
+        path = pick(STORIES)
+        if path not in self.page_ids:
+            with self.client.get(path, headers=self.headers, name="/<verhaal>/ (bereik)", catch_response=True) as page:
+                if page.status_code != 200:
+                    page.failure(f"status {page.status_code}")
+                    return
+                script = BeautifulSoup(page.text, "html.parser").find("script", attrs={"data-page": True})
+                self.page_ids[path] = script["data-page"]
+        referrer = pick(["", "", "www.google.nl"])
+        self.beacon("view", self.page_ids[path], referrer)
+        if random.random() < 0.5:  # noqa: S311
+            self.beacon("end", self.page_ids[path], referrer)
+
+    def beacon(self, event, page_id, referrer):
+        body = f"p={page_id}&e={event}&r={referrer}&b="
+        headers = {**self.headers, "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8"}
+        with self.client.post(
+            "/bereik/", data=body, headers=headers, name=f"/bereik/ {event}", catch_response=True
+        ) as r:
+            if r.status_code != 204:
+                r.failure(f"status {r.status_code}")
 
 
 class StaticFile(FastHttpUser):

@@ -23,12 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 POSTGRES = os.environ.get("LOADTEST_POSTGRES", "postgres://postgres@127.0.0.1:5432").rstrip("/")
-DATABASE = "buurtwijs_load"  # fixed: this database is dropped and rebuilt on every run
+# This database is dropped and rebuilt on every run; another name lets two worktrees measure on one server.
+DATABASE = os.environ.get("LOADTEST_DATABASE", "buurtwijs_load")
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "60"))
 STATIC_SECONDS = int(os.environ.get("LOADTEST_STATIC_SECONDS", "20"))
 WARMUP_SECONDS = int(os.environ.get("LOADTEST_WARMUP_SECONDS", "10"))
 READERS = int(os.environ.get("LOADTEST_READERS", "20"))
 EDITORS = int(os.environ.get("LOADTEST_EDITORS", "2"))
+BEACONS = int(os.environ.get("LOADTEST_BEACONS", "0"))  # readers whose browser sends Bereik's beacons
 EDITOR_USERNAMES = ["redacteur-utrecht", "redacteur-groningen", "redacteur-rotterdam", "redacteur-brabant"]
 
 # Prints the id of a live story in each editor's region: the page that editor keeps saving drafts of.
@@ -66,6 +68,7 @@ def main():
             GUNICORN_BIND=f"127.0.0.1:{port}",
             LOADTEST_EDIT_PAGES=json.dumps(edit_pages),
             LOADTEST_EDITORS=str(EDITORS),
+            LOADTEST_BEACONS=str(BEACONS),
             LOADTEST_STATIC_PATH=static_path,
         )
         log = open(workdir / "gunicorn.log", "wb")
@@ -76,12 +79,13 @@ def main():
 
         # Renders each page once, so the measurement sees a running site, not a cold one.
         locust_run(env, base_url, workdir / "warmup", ["Reader"], 4, WARMUP_SECONDS)
-        classes = ["Reader", "Editor"] if EDITORS else ["Reader"]  # locust reads fixed_count 0 as "no fixed count"
-        pages_ok = locust_run(env, base_url, workdir / "pages", classes, READERS + EDITORS, SECONDS)
+        # locust reads fixed_count 0 as "no fixed count": a class with none is left out.
+        classes = ["Reader"] + ["Editor"] * bool(EDITORS) + ["BeaconReader"] * bool(BEACONS)
+        pages_ok = locust_run(env, base_url, workdir / "pages", classes, READERS + EDITORS + BEACONS, SECONDS)
         print(f"load after the page run: {load_average()}")
         static_ok = locust_run(env, base_url, workdir / "static-run", ["StaticFile"], READERS, STATIC_SECONDS)
 
-        print(f"\nPages: {READERS} readers and {EDITORS} editors for {SECONDS} s")
+        print(f"\nPages: {READERS} readers, {EDITORS} editors and {BEACONS} readers with beacons for {SECONDS} s")
         pages_failures = report(workdir / "pages", per_request=True)
         print(f"\nCeiling: {static_path} by {READERS} clients for {STATIC_SECONDS} s")
         static_failures = report(workdir / "static-run")
@@ -108,6 +112,8 @@ def environment(workdir):
         # Plain http on the loopback stands for the proxy behind TLS; the clients send X-Forwarded-Proto: https.
         "SECURE_SSL_REDIRECT": "false",
         "BUURTWIJS_REQUIRE_2FA": "false",
+        # The clients play the proxy: Bereik's readers each send their own X-Forwarded-For.
+        "TRUSTED_PROXY_COUNT": "1",
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",  # nothing leaves the machine

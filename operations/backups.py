@@ -3,7 +3,7 @@
 One uncompressed tar (the dump is compressed by pg_dump, the media are mostly JPEG/PNG already):
 
     manifest.json   format version, when, database and tool versions, row counts, media file count
-    db.dump         `pg_dump --format=custom` of the default database
+    db.dump         `pg_dump --format=custom` of the default database (without the rows of NOT_BACKED_UP)
     media/...       every media file, originals and renditions: under MEDIA_ROOT, or in the bucket of
                     AWS_STORAGE_BUCKET_NAME (buurtwijs/settings/base.py) when the media live there
 """
@@ -23,6 +23,12 @@ from django.db import connection
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, TaskState, Workflow, WorkflowState
+
+from reach.models import DaySalt, ReaderMark
+
+# Bereik's day salt and readers' marks are deleted within a day (reach/rotation.py); a backup keeps for months, so
+# it holds their tables empty: no archive lets anyone compute a visitor key again.
+NOT_BACKED_UP = [DaySalt._meta.db_table, ReaderMark._meta.db_table]
 
 FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"

@@ -162,9 +162,23 @@ PRIVACY = {
             "paragraph",
             "<h2>Volgen en bereik</h2><p>Je kunt Buurtwijs volgen via de RSS- en agendafeeds; daarvoor geef je "
             "niets op en weten wij niet wie ze gebruikt. Buurtwijs plaatst geen cookies om bezoekers te volgen en "
-            "gebruikt geen advertentie- of analysediensten. We tellen alleen hoe vaak er op een woord gezocht wordt, "
+            "gebruikt geen advertentie- of analysediensten van anderen. Hoe we zelf lezers tellen, staat hieronder. "
+            "We tellen ook hoe vaak er op een woord gezocht wordt, "
             "zonder te weten wie zocht, om de zoekresultaten te verbeteren. De webserver houdt voor de beveiliging een "
             "logboek bij met het IP-adres van elk verzoek; dat bewaren we [termijn, bijvoorbeeld veertien dagen].</p>",
+        ),
+        (
+            "paragraph",
+            "<h2>Hoe we lezers tellen</h2><p>We willen weten hoeveel mensen een verhaal lezen en waar ze vandaan "
+            "komen, zodat we kunnen laten zien wat Buurtwijs voor buurtmakers betekent. Dat doen we zelf, zonder "
+            "cookies en zonder andere bedrijven. Open je een pagina, dan stuurt je browser een klein bericht naar "
+            "Buurtwijs: welke pagina het is, van welke website je kwam (alleen de naam van die website) en of je "
+            "een verhaal tot het eind las. Van een deel van je IP-adres en de soort browser maken we een sleutel, "
+            "met een geheim dat we elke nacht om twaalf uur wissen. Zo tellen we je één keer per dag per pagina, "
+            "maar weten we nooit wie je bent en kunnen we niet zien welke pagina's één persoon las. Wat blijft, is "
+            "een telling per dag en per pagina. <b>Niet geteld</b> worden: wie JavaScript uit heeft staan, wie in "
+            "de browser ‘niet volgen’ aanzet (Do Not Track of Global Privacy Control), ingelogde redacteuren en "
+            "zoekmachines. Onderaan deze pagina staat precies wat we bewaren en hoe lang.</p>",
         ),
         (
             "paragraph",

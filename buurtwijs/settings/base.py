@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "follows",
+    "reach",
     "community",
     "stories",
     "correspondents",
@@ -156,6 +157,8 @@ PUBLIC_FORM_RATE_LIMITS = {
     "reaction": (10, 10 * 60),
     "registration": (10, 60 * 60),
     "follow": (10, 60 * 60),
+    # Bereik's beacon (reach/collect.py): two per page read; generous, as a school or office shares one address.
+    "reach": (300, 60),
 }
 
 # Two-factor authentication (TOTP, django-otp): every editor can turn it on; with BUURTWIJS_REQUIRE_2FA the

@@ -219,7 +219,8 @@ def test_a_title_cannot_break_out_of_the_json(client, site_tree):
     assert data["description"] == "<b>vet</b>"
     assert "<script>alert(1)" not in html
     assert "\\u003C/script\\u003E" in html
-    assert [script.get("type") for script in soup(response).find_all("script")] == ["application/ld+json"]
+    scripts = [(script.get("type"), script.get("src")) for script in soup(response).find_all("script")]
+    assert scripts == [("application/ld+json", None), (None, "/static/js/bereik.js")]  # and Bereik's own file
 
 
 def test_pages_that_are_not_articles_have_no_json_ld(client, site_tree, theme, region):
@@ -250,8 +251,8 @@ def test_share_links_are_url_encoded_and_say_what_they_do(client, story):
         "Deel per E-mail": f"mailto:?subject={title}&body={url}",
     }
     assert title == "Soep%20%26%20brood%3A%20wat%20werkt%3F"
-    # Nothing is loaded from the services until a reader clicks.
-    assert not soup(response).find_all("script", src=True)
+    # Nothing is loaded from the services until a reader clicks; the one script is Bereik's, from this site.
+    assert [script["src"] for script in soup(response).find_all("script", src=True)] == ["/static/js/bereik.js"]
     assert not soup(response).find_all("iframe")
 
 

@@ -42,7 +42,7 @@ from tests.helpers import text
 REGION_COUNT = 30
 FEW, MANY = 90, 2000  # stories, spread over the 30 regions and the national story index
 # Per view, for every role and both story counts: the counts measured on SQLite and PostgreSQL plus 3.
-BUDGETS = {"dashboard": 36, "explorer": 35}
+BUDGETS = {"dashboard": 39, "explorer": 35}  # the dashboard: 36 since Bereik's panel (one query)
 QUERY_COUNTS = {}  # (view, role) -> {story count: queries}, for the table printed at the end of the module only
 
 

@@ -51,6 +51,7 @@ class Command(BaseCommand):
                 database = settings.DATABASES["default"]["NAME"]
                 backups.run_tool(
                     [pg_dump, "--format=custom", f"--snapshot={snapshot}", f"--file={dump}", f"--dbname={database}"]
+                    + [f"--exclude-table-data={table}" for table in backups.NOT_BACKED_UP]
                 )
             # Created private before anything is written into it; the manifest goes last, to count what went in.
             try:

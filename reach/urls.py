@@ -1,0 +1,5 @@
+from django.urls import path
+
+from reach.collect import beacon
+
+urlpatterns = [path("bereik/", beacon, name="reach_beacon")]
