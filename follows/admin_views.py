@@ -238,9 +238,13 @@ class ImportForm(forms.Form):
         raw = upload.read()
         for encoding in ("utf-8-sig", "cp1252"):
             try:
-                return raw.decode(encoding)
+                text = raw.decode(encoding)
             except UnicodeDecodeError:
                 continue
+            try:
+                return addresses_in(text)
+            except csv.Error:  # e.g. a stray quote that makes the rest of the file one field
+                break
         raise forms.ValidationError("Dit bestand kunnen we niet lezen. Sla het op als CSV (UTF-8) en probeer opnieuw.")
 
 
@@ -331,7 +335,7 @@ def import_view(request):
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
-            emails, invalid = addresses_in(form.cleaned_data["file"])
+            emails, invalid = form.cleaned_data["file"]
             added, known, suppressed = import_addresses(emails)
             messages.success(
                 request,

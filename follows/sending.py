@@ -18,6 +18,7 @@ duplicates.
 """
 
 import logging
+import re
 import smtplib
 from datetime import datetime, time, timedelta
 
@@ -30,6 +31,8 @@ from django_tasks import default_task_backend, task
 
 from follows.digest import LONGEST_WINDOW, Candidates, edition_context, subscriber_message
 from follows.models import Delivery, Edition, Follow, Subscriber
+
+EMAIL_ADDRESS = re.compile(r"[^\s<>@;,]+@[^\s<>@;,]+")
 
 logger = logging.getLogger("buurtwijs.follows")
 
@@ -205,6 +208,8 @@ def deliver(edition, ids):
             if mail is None:
                 record(delivery, Delivery.Status.NOTHING_NEW)
                 continue
+            if not renew_lease(delivery):
+                continue  # this batch outlived its lease (a slow mail server) and another batch took the delivery
             try:
                 if connection.connection is None:
                     connection.open()
@@ -221,6 +226,14 @@ def deliver(edition, ids):
     finally:
         close_quietly(connection)
     return sent
+
+
+def renew_lease(delivery):
+    """Whether this batch still holds the delivery, renewing the lease; one UPDATE."""
+    renewed = Delivery.objects.filter(
+        pk=delivery.pk, status=Delivery.Status.PENDING, claimed_until=delivery.claimed_until
+    ).update(claimed_until=timezone.now() + timedelta(seconds=settings.DIGEST_CLAIM_SECONDS))
+    return bool(renewed)
 
 
 def close_quietly(connection):
@@ -259,15 +272,16 @@ def is_permanent(error):
 
 
 def error_text(error):
-    """What the editors read: the mail server's answer ("550 5.1.1 …"), else the error."""
+    """What the editors read: the mail server's answer ("550 5.1.1 …"), else the error; any e-mail address in it
+    (servers repeat the recipient's) is left out, so a reader who deletes themselves leaves no address behind."""
     if isinstance(error, smtplib.SMTPResponseException):
         message = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) else error.smtp_error
-        return f"{error.smtp_code} {message}"[:500]
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return "; ".join(f"{code} {answer.decode(errors='replace')}" for code, answer in error.recipients.values())[
-            :500
-        ]
-    return f"{type(error).__name__}: {error}"[:500]
+        text = f"{error.smtp_code} {message}"
+    elif isinstance(error, smtplib.SMTPRecipientsRefused):
+        text = "; ".join(f"{code} {answer.decode(errors='replace')}" for code, answer in error.recipients.values())
+    else:
+        text = f"{type(error).__name__}: {error}"
+    return EMAIL_ADDRESS.sub("[adres]", text)[:500]
 
 
 def failed(delivery, error):

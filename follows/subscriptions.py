@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
@@ -52,6 +53,8 @@ def request_follow(email, targets, frequency, page=None, source=Subscriber.Sourc
             email=normalise_email(email),
             defaults={"frequency": frequency, "asked_at": now, "consent_version": CONSENT_VERSION, "source": source},
         )
+        # One request per address at a time: a double click must not add the same follow twice.
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
         if not created and subscriber.status == Subscriber.Status.PENDING:
             Subscriber.objects.filter(pk=subscriber.pk).update(frequency=frequency, asked_at=now)
         evidence = {
@@ -71,12 +74,28 @@ def request_follow(email, targets, frequency, page=None, source=Subscriber.Sourc
                 continue
             asked = True
         # One confirmation mail per address per CONFIRMATION_INTERVAL, however often (and from wherever) the form is
-        # sent: nobody can flood someone's mailbox through it. The next mail confirms everything asked until then.
+        # sent: nobody can flood someone's mailbox through it. What is asked in between gets its mail once the
+        # interval has passed (send_delayed_confirmations), with everything still unconfirmed.
         recent = subscriber.confirmation_sent_at and subscriber.confirmation_sent_at > now - CONFIRMATION_INTERVAL
         if asked and not recent:
             Subscriber.objects.filter(pk=subscriber.pk).update(confirmation_sent_at=now)
             send_confirmation(subscriber, list(subscriber.follows.filter(confirmed_at__isnull=True)))
     return subscriber
+
+
+def send_delayed_confirmations(now=None):
+    """Mail the confirmation for follows asked within CONFIRMATION_INTERVAL of an earlier confirmation mail, once the
+    interval has passed: run every minute by ``manage.py send_digests``."""
+    now = now or timezone.now()
+    waiting = Subscriber.objects.filter(
+        confirmation_sent_at__lte=now - CONFIRMATION_INTERVAL,
+        follows__confirmed_at__isnull=True,
+        follows__asked_at__gt=F("confirmation_sent_at"),
+    ).distinct()
+    for subscriber in waiting:
+        with transaction.atomic():
+            Subscriber.objects.filter(pk=subscriber.pk).update(confirmation_sent_at=now)
+            send_confirmation(subscriber, list(subscriber.follows.filter(confirmed_at__isnull=True)))
 
 
 def send_confirmation(subscriber, follows):
@@ -119,6 +138,7 @@ def delete(subscriber):
     """Remove the address and everything stored with it; only the keyed hash stays, in the suppression list."""
     with transaction.atomic():
         Suppression.objects.get_or_create(digest=suppression_hash(subscriber.email))
+        subscriber.deliveries.update(last_error="")  # a mail server's answer may have named the address
         subscriber.delete()  # follows go with it; deliveries keep their counts without the address
 
 

@@ -10,6 +10,7 @@ no form: they link to ``/volgen/?pagina=<id>``).
   token (the mail program posts ``List-Unsubscribe=One-Click``); a GET shows a page with the button.
 """
 
+import functools
 import json
 
 from django import forms
@@ -92,7 +93,7 @@ class FollowForm(SpamCheckedMixin, forms.Form):
 def followable_page(page_id):
     """The live, public page with this id that offers something to follow, and its targets; else 404."""
     page = None
-    if page_id and str(page_id).isdigit():
+    if page_id and page_id.isascii() and page_id.isdigit():
         page = Page.objects.live().public().filter(pk=page_id).specific().first()
     targets = targets_of(page) if page is not None else []
     if not targets:
@@ -126,6 +127,19 @@ def follow_sent(request):
     return render(request, "follows/message.html", {"title": "Kijk in je mailbox", "sent": True})
 
 
+def token_in_address(view):
+    """The page's address holds a signed token (the preference link never expires): no link on it may pass the address
+    on as a Referer, not even to our own server's access log."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapped
+
+
 def refused(request, reason, status=400):
     response = render(
         request, "follows/message.html", {"title": "Deze link werkt niet", "error": reason}, status=status
@@ -136,6 +150,7 @@ def refused(request, reason, status=400):
 
 # The token in the URL is the permission; no cookie is needed (and none is set by the page).
 @never_cache
+@token_in_address
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
@@ -194,6 +209,7 @@ def personal(view):
 
 
 @never_cache
+@token_in_address
 @csrf_protect
 @require_http_methods(["GET", "HEAD", "POST"])
 @personal
@@ -233,6 +249,7 @@ def preferences(request, subscriber, token):
 
 
 @never_cache
+@token_in_address
 @require_GET
 @personal
 def data_download(request, subscriber, token):
@@ -245,6 +262,7 @@ def data_download(request, subscriber, token):
 
 
 @never_cache
+@token_in_address
 @csrf_protect
 @require_http_methods(["POST"])
 @personal
@@ -254,6 +272,7 @@ def delete(request, subscriber, token):
 
 
 @never_cache
+@token_in_address
 @csrf_exempt  # RFC 8058: the mail program posts without cookies; the signed token is the permission
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):

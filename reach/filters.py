@@ -51,7 +51,14 @@ class ReachFilters(forms.Form):
 
     @property
     def region(self):
-        return self.cleaned_data.get("regio") if self.is_bound and self.is_valid() else None
+        """The region asked for, whatever the other filters say: a region outside the reader's scope is refused
+        even in a form that is otherwise invalid."""
+        if not self.is_bound or "regio" not in self.fields:
+            return None
+        try:
+            return self.fields["regio"].clean(self.data.get("regio"))
+        except forms.ValidationError:
+            return None
 
     def filter(self, pages):
         """These pages narrowed to the chosen region, theme, correspondent and page type."""

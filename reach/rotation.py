@@ -17,6 +17,6 @@ def rotate(today=None):
     """Returns (salts deleted, marks deleted)."""
     today = today or timezone.localdate()
     DaySalt.objects.get_or_create(day=today, defaults={"secret": secrets.token_hex(32)})
-    salts, _ = DaySalt.objects.exclude(day=today).delete()
+    salts, _ = DaySalt.objects.filter(day__lt=today).delete()  # not tomorrow's, if another clock is ahead
     marks, _ = ReaderMark.objects.filter(day__lt=today - datetime.timedelta(days=1)).delete()
     return salts, marks

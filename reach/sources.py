@@ -8,8 +8,10 @@ At collection (``classify``) a view gets one of these sources; the path of our o
 
 | what the script sent                                   | source                      |
 |--------------------------------------------------------|-----------------------------|
-| ``bron`` is a known campaign (``nieuwsbrief``)          | that campaign               |
+| ``bron`` is a known campaign (``nieuwsbrief``, or      | that campaign               |
+| ``nieuwsbrief-<editie>`` as the digest's links carry)  |                             |
 | no referrer                                            | ``direct``                  |
+| a webmail host (Gmail, Outlook, Yahoo Mail, …)         | ``e-mail``                  |
 | a search engine's host (Google, Bing, DuckDuckGo, …)   | ``zoekmachine``             |
 | a Facebook host (facebook.com, l.facebook.com, fb.me…) | ``facebook``                |
 | a story of ours that links this knowledge page         | ``kennis:<soort verband>``  |
@@ -32,12 +34,18 @@ FACEBOOK = "facebook"
 INTERNAL = "intern"
 KNOWLEDGE_PREFIX = "kennis:"
 SITE_PREFIX = "site:"
-CAMPAIGNS = {"nieuwsbrief": "nieuwsbrief"}
+EMAIL = "e-mail"
+# A campaign and its editions: the digest's links say ?bron=nieuwsbrief-<edition> (follows/models.py).
+CAMPAIGNS = {"nieuwsbrief": re.compile(r"nieuwsbrief(-\d{1,6})?")}
 NAMED_SITE_MINIMUM = 5
 
 SEARCH_ENGINES = re.compile(
     r"(^|\.)(google\.[a-z.]+|bing\.com|duckduckgo\.com|ecosia\.org|yahoo\.com|startpage\.com|qwant\.com|"
     r"search\.brave\.com|yandex\.[a-z.]+|baidu\.com)$"
+)
+# Before the search engines: mail.google.com is Gmail, not Google's search.
+WEBMAIL_HOSTS = re.compile(
+    r"^(mail\.google\.com|outlook\.(live|office|office365)\.com|mail\.yahoo\.com|mail\.proton\.me)$"
 )
 FACEBOOK_HOSTS = re.compile(r"(^|\.)(facebook\.com|fb\.com|fb\.me|messenger\.com)$")
 HOST = re.compile(r"^[a-z0-9]([a-z0-9-]{0,62}\.)+[a-z0-9-]{1,63}$")
@@ -48,6 +56,7 @@ LABELS = {
     SEARCH: "zoekmachines",
     FACEBOOK: "Facebook",
     "nieuwsbrief": "nieuwsbrief",
+    EMAIL: "e-mail (webmail)",
     INTERNAL: "andere pagina's van Buurtwijs",
 }
 OTHER_SITES = "andere websites"
@@ -66,8 +75,8 @@ def clean_host(value):
 def classify(referrer, campaign, knowledge_relation=None):
     """The source to count a view under. ``referrer`` is a host, or a path on Buurtwijs (starting with ``/``);
     ``knowledge_relation`` is the kind of link when that path is a story that links the page being read."""
-    if campaign in CAMPAIGNS:
-        return CAMPAIGNS[campaign]
+    if known := next((name for name, pattern in CAMPAIGNS.items() if pattern.fullmatch(campaign or "")), None):
+        return known
     if not referrer:
         return DIRECT
     if referrer.startswith("/"):
@@ -75,6 +84,8 @@ def classify(referrer, campaign, knowledge_relation=None):
     host = clean_host(referrer)
     if host is None:
         return DIRECT
+    if WEBMAIL_HOSTS.match(host):
+        return EMAIL
     if SEARCH_ENGINES.search(host):
         return SEARCH
     if FACEBOOK_HOSTS.search(host):

@@ -55,6 +55,8 @@ def s3_server():
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
+    # moto keeps its buckets per process, not per server: empty them, as a module before may have made this one.
+    urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/moto-api/reset", method="POST"))  # noqa: S310
     env = {
         "AWS_STORAGE_BUCKET_NAME": BUCKET,
         "AWS_S3_ENDPOINT_URL": f"http://127.0.0.1:{port}",

@@ -213,3 +213,17 @@ def test_the_public_archive_and_its_feed_show_the_editions_that_went_out(
     assert feed.status_code == 200
     assert "<title>Buurtwijs deze week #7</title>" in feed.content.decode()
     assert "Concept" not in feed.content.decode()
+
+
+def test_a_file_with_a_stray_quote_gets_a_dutch_error_and_imports_nothing(client, editorial_teams):
+    client.force_login(editorial_teams.central_editor)
+    # The quote makes the rest of the file one field, longer than the csv module allows.
+    stray_quote = '"e-mailadres\n' + "".join(f"lezer{n}@voorbeeld.nl\n" for n in range(8000))
+    response = client.post(reverse("follows_import"), {"file": SimpleUploadedFile("lezers.csv", stray_quote.encode())})
+    assert "Dit bestand kunnen we niet lezen" in admin_text(response)
+    assert not Subscriber.objects.exists()
+    # Positive control: the same addresses without the quote are imported.
+    response = client.post(
+        reverse("follows_import"), {"file": SimpleUploadedFile("lezers.csv", stray_quote[1:].encode())}, follow=True
+    )
+    assert "8000 nieuwe adressen" in admin_text(response)

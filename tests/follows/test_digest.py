@@ -277,5 +277,21 @@ def test_queries_per_digest_are_constant(smtp_server, site_tree, theme, region, 
         counts[size] = len(queries)
     per_digest = (counts[10] - counts[5]) / 5
     assert per_digest == (counts[20] - counts[10]) / 10
-    # Two UPDATEs in a transaction (here a savepoint and its release): the delivery and the reader's last digest.
-    assert per_digest == 4, counts
+    # The lease renewed (one UPDATE), then two UPDATEs in a transaction (here a savepoint and its release): the
+    # delivery and the reader's last digest.
+    assert per_digest == 5, counts
+
+
+def test_a_batch_that_outlived_its_lease_leaves_its_deliveries_to_the_batch_that_took_them(site_tree, theme):
+    subscribe("lex@voorbeeld.nl", [theme_target(theme)])
+    edition = Edition.objects.create(number=1, send_on=MONDAY, intro="x")
+    sending.start_edition(edition)
+    first_batch = sending.claimed_deliveries(sending.claim(edition))
+    # A slow mail server: the first batch's lease runs out and the next run of the scheduler gives the delivery to a
+    # second batch.
+    Delivery.objects.update(claimed_until=timezone.now() - datetime.timedelta(seconds=1))
+    second_batch = sending.claimed_deliveries(sending.claim(edition))
+    assert [d.pk for d in second_batch] == [d.pk for d in first_batch]
+
+    assert not sending.renew_lease(first_batch[0])  # the first batch does not send it again
+    assert sending.renew_lease(second_batch[0])  # positive control: the batch that holds it does

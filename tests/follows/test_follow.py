@@ -7,6 +7,7 @@ import time
 import pytest
 from django.core import signing
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -53,7 +54,8 @@ def test_theme_hub_region_story_and_knowledge_pages_link_to_the_follow_form_with
 
 def test_a_page_that_offers_nothing_to_follow_has_no_form(client, site_tree):
     assert client.get(follow_url(site_tree.stories)).status_code == 404
-    assert client.get(f"{reverse('follow')}?pagina=abc").status_code == 404
+    for nonsense in ("abc", "²", "①", "-1", "9" * 30):  # digits that are no number, and numbers no page has
+        assert client.get(f"{reverse('follow')}?pagina={nonsense}").status_code == 404
     assert client.get(reverse("follow")).status_code == 404
 
 
@@ -172,6 +174,27 @@ def test_one_confirmation_mail_per_address_per_five_minutes_however_often_the_fo
     )
     assert len(outbox) == 2
     assert "Thema Eenzaamheid" in outbox[1].body and "Regio Utrecht" in outbox[1].body
+    post(confirm_link(outbox[1].body))
+    assert Follow.objects.filter(confirmed_at__isnull=False).count() == 2
+
+
+def test_a_follow_asked_within_five_minutes_of_a_confirmation_mail_gets_its_own_once_they_have_passed(
+    post, site_tree, theme, region, outbox, django_capture_on_commit_callbacks
+):
+    for page, target in ((theme, f"thema-{theme.pk}"), (region, f"regio-{region.pk}")):
+        cache.clear()
+        post(follow_url(page), as_person({"email": "gus@voorbeeld.nl", "targets": [target], "frequency": "weekly"}))
+    assert len(outbox) == 1 and "Regio Utrecht" not in outbox[0].body
+    post(confirm_link(outbox[0].body))  # the theme only: the region was asked after that mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_digests")
+    assert len(outbox) == 1  # positive control: not before five minutes have passed
+    Subscriber.objects.update(confirmation_sent_at=timezone.now() - datetime.timedelta(minutes=6))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_digests")
+        call_command("send_digests")  # once
+    assert len(outbox) == 2 and "Regio Utrecht" in outbox[1].body and "Thema Eenzaamheid" not in outbox[1].body
     post(confirm_link(outbox[1].body))
     assert Follow.objects.filter(confirmed_at__isnull=False).count() == 2
 

@@ -3,6 +3,7 @@ delete (only the keyed hash stays); the RFC 8058 one-click POST without cookies.
 
 import datetime
 import json
+import smtplib
 
 import pytest
 from django.db import connection
@@ -10,8 +11,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from follows.models import Follow, Subscriber, Suppression, suppression_hash
-from follows.sending import run_schedule
+from follows.models import Delivery, Edition, Follow, Subscriber, Suppression, suppression_hash
+from follows.sending import failed, run_schedule
 from follows.subscriptions import request_follow
 from follows.targets import region_target, theme_target
 from follows.tokens import personal_token
@@ -84,6 +85,13 @@ def rows_holding(address):
 def test_delete_leaves_no_row_with_the_address_only_the_suppression_hash(client, site_tree, theme):
     subscriber = subscribe("gijs@voorbeeld.nl", [theme_target(theme)])
     token = personal_token(subscriber)
+    # A digest the mail server refused, repeating the address in its answer, as servers do.
+    delivery = Delivery.objects.create(
+        edition=Edition.objects.create(send_on=timezone.localdate()), subscriber=subscriber
+    )
+    refused = smtplib.SMTPRecipientsRefused({"gijs@voorbeeld.nl": (550, b"5.1.1 <gijs@voorbeeld.nl>: User unknown")})
+    failed(delivery, refused)
+    assert Delivery.objects.get().last_error == "550 5.1.1 <[adres]>: User unknown"
     assert rows_holding("gijs@voorbeeld.nl")  # positive control: the search finds it while stored
 
     response = client.post(reverse("follow_delete", args=[token]))
@@ -153,3 +161,13 @@ def test_requests_nobody_confirms_are_deleted_after_thirty_days(site_tree, theme
     run_schedule()
     assert sorted(Subscriber.objects.values_list("email", flat=True)) == ["actief@voorbeeld.nl", "recent@voorbeeld.nl"]
     assert list(active.follows.values_list("key", flat=True)) == [f"thema-{theme.pk}"]
+
+
+def test_pages_with_a_token_in_their_address_pass_no_referrer(client, site_tree, theme):
+    subscriber = subscribe("ruud@voorbeeld.nl", [theme_target(theme)])
+    token = personal_token(subscriber)
+
+    for url in (preferences_url(subscriber), reverse("follow_unsubscribe", args=[token])):
+        assert client.get(url)["Referrer-Policy"] == "no-referrer"
+    # Positive control: the follow form, without a token, has the site's policy.
+    assert client.get(reverse("follow") + f"?pagina={theme.pk}")["Referrer-Policy"] == "strict-origin-when-cross-origin"

@@ -12,7 +12,9 @@ from reach.models import DailyReach, DaySalt, ReaderMark
 from tests.reach.conftest import send_beacon
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback, as every transactional test here: a plain flush recreates the content types, and the next
+    # test that restores the serialized database then fails on them.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
         reason="manage.py backup needs PostgreSQL (pg_dump); set DATABASE_URL",

@@ -82,6 +82,8 @@ def test_a_regional_editor_sees_only_their_region_and_is_refused_another(client,
 
     refused = client.get(reverse("reach_report"), {"regio": other_region.pk})
     assert refused.status_code == 302 and refused.url == reverse("wagtailadmin_home")
+    # Also when another filter is nonsense, which makes the form invalid.
+    assert client.get(reverse("reach_report"), {"regio": other_region.pk, "periode": "13"}).status_code == 302
     assert "Dorpsbus" not in client.get(refused.url).content.decode()
 
     # Groningen's editor, the other way round.

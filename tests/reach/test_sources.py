@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from reach.models import DailyReach
 from reach.report import sources
+from follows.models import Edition
 from reach.sources import classify, label
 from tests import factories
 from tests.reach.conftest import send_beacon
@@ -20,6 +21,10 @@ pytestmark = pytest.mark.django_db
         ("", "", None, "direct"),
         ("", "nieuwsbrief", None, "nieuwsbrief"),
         ("www.facebook.com", "nieuwsbrief", None, "nieuwsbrief"),  # the campaign wins
+        ("mail.google.com", "nieuwsbrief-12", None, "nieuwsbrief"),  # a digest's link (follows: Edition.source_tag)
+        ("", "nieuwsbrief-", None, "direct"),
+        ("mail.google.com", "", None, "e-mail"),  # Gmail is no search engine
+        ("outlook.live.com", "", None, "e-mail"),
         ("", "onbekend", None, "direct"),  # an unknown campaign is ignored
         ("www.google.nl", "", None, "zoekmachine"),
         ("google.com", "", None, "zoekmachine"),
@@ -42,6 +47,13 @@ pytestmark = pytest.mark.django_db
 )
 def test_classification_table(referrer, campaign, relation, source):
     assert classify(referrer, campaign, relation) == source
+
+
+def test_the_digest_links_count_as_newsletter():
+    edition = Edition(number=7)
+
+    assert classify("mail.google.com", edition.source_tag, None) == "nieuwsbrief"
+    assert classify("mail.google.com", "", None) != "nieuwsbrief"  # positive control: the tag makes the difference
 
 
 def test_report_names_partners_kinds_of_links_and_only_sites_that_sent_five_readers():
