@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from follows.models import Edition
 from reach.models import DailyReach
 from reach.report import sources
-from follows.models import Edition
 from reach.sources import classify, label
 from tests import factories
 from tests.reach.conftest import send_beacon
