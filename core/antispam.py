@@ -86,9 +86,10 @@ class SpamCheckedMixin:
         return None
 
 
-def rate_limited(request, scope, log=True):
+def rate_limited(request, scope, log=True, client=None):
     """Count this request for ``scope`` and the client's address; True when it is over the limit (logged with the
-    address unless ``log`` is False: Bereik's beacon writes no address anywhere).
+    address unless ``log`` is False). ``client`` counts per something else than the address: Bereik's beacon writes
+    no address anywhere, not even in a cache key.
 
     A fixed window per address: at most ``count`` requests per ``seconds``. When the cache cannot be reached the
     request is let through (and logged): the honeypot and fill time still hold, and a person is never refused
@@ -96,7 +97,7 @@ def rate_limited(request, scope, log=True):
     """
     count, seconds = settings.PUBLIC_FORM_RATE_LIMITS[scope]
     window = int(time.time() // seconds)
-    key = f"antispam:{scope}:{client_ip(request)}:{window}"
+    key = f"antispam:{scope}:{client or client_ip(request)}:{window}"
     try:
         cache.add(key, 0, timeout=seconds)
         used = cache.incr(key)

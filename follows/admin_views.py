@@ -37,7 +37,7 @@ from follows.models import (
     Subscriber,
     Suppression,
     normalise_email,
-    suppression_hash,
+    suppression_hashes,
 )
 from follows.sending import SEND_TIME, mail_domain
 from follows.subscriptions import absolute, confirmation_message
@@ -278,8 +278,8 @@ def import_addresses(emails):
     mail. Addresses in the suppression list or already known are left alone. Returns (added, known, suppressed)."""
     hashes = set(Suppression.objects.values_list("digest", flat=True))
     known = set(Subscriber.objects.filter(email__in=emails).values_list("email", flat=True))
-    suppressed = [email for email in emails if suppression_hash(email) in hashes]
-    new = [email for email in emails if email not in known and suppression_hash(email) not in hashes]
+    suppressed = [email for email in emails if hashes.intersection(suppression_hashes(email))]
+    new = [email for email in emails if email not in known and email not in suppressed]
     now = timezone.now()
     with transaction.atomic():
         created = Subscriber.objects.bulk_create(

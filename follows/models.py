@@ -40,11 +40,17 @@ def normalise_email(email):
     return email.strip().lower()
 
 
-def suppression_hash(email):
+def suppression_hash(email, secret=None):
     """A keyed hash (HMAC-SHA256 with a key derived from SECRET_KEY): it recognises an address again without
     storing it, and cannot be reversed by hashing a list of known addresses without the key."""
-    key = hashlib.sha256(f"buurtwijs.follows.suppression:{settings.SECRET_KEY}".encode()).digest()
+    key = hashlib.sha256(f"buurtwijs.follows.suppression:{secret or settings.SECRET_KEY}".encode()).digest()
     return hmac.new(key, normalise_email(email).encode(), hashlib.sha256).hexdigest()
+
+
+def suppression_hashes(email):
+    """The address's hash under SECRET_KEY and under each of SECRET_KEY_FALLBACKS: after a key rotation (with the old
+    key kept as a fallback, as Django advises) the deleted addresses stay blocked."""
+    return [suppression_hash(email, secret) for secret in [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]]
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -173,7 +179,7 @@ class Suppression(models.Model):
 
     @classmethod
     def holds(cls, email):
-        return cls.objects.filter(digest=suppression_hash(email)).exists()
+        return cls.objects.filter(digest__in=suppression_hashes(email)).exists()
 
 
 def next_edition_number():

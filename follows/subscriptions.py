@@ -14,7 +14,15 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from core.mail import flag_mail_failed, message, send_after_commit
-from follows.models import CONSENT_VERSION, Follow, Subscriber, Suppression, normalise_email, suppression_hash
+from follows.models import (
+    CONSENT_VERSION,
+    Follow,
+    Subscriber,
+    Suppression,
+    normalise_email,
+    suppression_hash,
+    suppression_hashes,
+)
 from follows.tokens import CONFIRM_MAX_AGE, confirm_token, personal_token
 
 
@@ -130,7 +138,7 @@ def confirm(subscriber, follow_ids):
             subscriber.consent_version = CONSENT_VERSION
             subscriber.save(update_fields=["status", "confirmed_at", "consent_version"])
         # They asked again themselves: an earlier deletion no longer blocks imports of this address.
-        Suppression.objects.filter(digest=suppression_hash(subscriber.email)).delete()
+        Suppression.objects.filter(digest__in=suppression_hashes(subscriber.email)).delete()
     return follows
 
 
@@ -178,6 +186,8 @@ def stored_data(subscriber):
         "aangevraagd op": moment(subscriber.asked_at),
         "bevestigd op": moment(subscriber.confirmed_at),
         "versie toestemmingstekst": subscriber.consent_version,
+        "bevestigingsmail verstuurd op": moment(subscriber.confirmation_sent_at),
+        "e-mail mislukt": subscriber.mail_failed,
         "laatste nieuwsbrief tot": moment(subscriber.last_digest_at),
         "volgt": [
             {
@@ -194,6 +204,8 @@ def stored_data(subscriber):
                 "editie": delivery.edition.number,
                 "status": delivery.get_status_display(),
                 "verstuurd op": moment(delivery.sent_at),
+                "pogingen": delivery.attempts,
+                "laatste fout": delivery.last_error,
             }
             for delivery in subscriber.deliveries.select_related("edition").order_by("pk")
         ],

@@ -5,7 +5,8 @@ Public pages stay cacheable (by the page cache and a CDN), so counting cannot ha
 script reports afterwards, to this never-cached URL. The answer is always empty: 204 with ``Cache-Control:
 no-store``, no cookie; 400 for a body that is not a beacon. Nothing is counted (still 204) for a reader who asked
 not to be tracked, an editor, a prefetch, a crawler, another site's form, a page that does not exist or is not live,
-or an address over its rate limit (``PUBLIC_FORM_RATE_LIMITS["reach"]``; when the cache is down nobody is limited).
+or a network over its rate limit (``PUBLIC_FORM_RATE_LIMITS["reach"]``, counted per keyed hash of the network; when
+the cache is down nobody is limited).
 
 A beacon costs at most three queries: the page with the day's salt and, coming from a story, the kind of knowledge
 link (one query, subqueries); the reader's mark for today (an INSERT … ON CONFLICT DO NOTHING, or an UPDATE for
@@ -26,7 +27,7 @@ from wagtail.models import Page, Site
 from core.antispam import rate_limited
 from reach.models import DailyReach, DaySalt, ReaderMark
 from reach.sources import classify, internal_path
-from reach.visitors import skip_reason, visitor_key
+from reach.visitors import network_key, skip_reason, visitor_key
 from stories.models import StoryKnowledgeLink
 
 VIEW = "view"
@@ -56,7 +57,11 @@ def beacon(request):
     data = parse(request)
     if data is None:
         return answer(400)
-    if skip_reason(request) or not same_origin(request) or rate_limited(request, RATE_SCOPE, log=False):
+    if (
+        skip_reason(request)
+        or not same_origin(request)
+        or rate_limited(request, RATE_SCOPE, log=False, client=network_key(request))
+    ):
         return answer()
     record(request, **data)
     return answer()

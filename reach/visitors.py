@@ -81,3 +81,9 @@ def visitor_key(request, secret):
     user_agent = request.META.get("HTTP_USER_AGENT", "")
     material = "|".join((network(client_ip(request)), family(user_agent, BROWSERS), family(user_agent, SYSTEMS)))
     return hmac.new(secret.encode(), material.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def network_key(request):
+    """What the beacon's rate limit counts per: a keyed hash of the reader's network (the address cut as above), so
+    the cache holds no address; a school or office that shares a network shares the limit."""
+    return hmac.new(settings.SECRET_KEY.encode(), network(client_ip(request)).encode(), hashlib.sha256).hexdigest()[:24]

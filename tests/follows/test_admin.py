@@ -227,3 +227,19 @@ def test_a_file_with_a_stray_quote_gets_a_dutch_error_and_imports_nothing(client
         reverse("follows_import"), {"file": SimpleUploadedFile("lezers.csv", stray_quote[1:].encode())}, follow=True
     )
     assert "8000 nieuwe adressen" in admin_text(response)
+
+
+def test_a_deleted_address_stays_blocked_after_the_secret_key_is_rotated(client, editorial_teams, settings):
+    Suppression.objects.create(digest=suppression_hash("weg@voorbeeld.nl"))
+    old_key = settings.SECRET_KEY
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "een-nieuwe-sleutel-" + "x" * 40, [old_key]
+    client.force_login(editorial_teams.central_editor)
+
+    def import_it():
+        upload = SimpleUploadedFile("lezers.csv", b"weg@voorbeeld.nl\r\n", content_type="text/csv")
+        return admin_text(client.post(reverse("follows_import"), {"file": upload}, follow=True))
+
+    assert "1 staan op de blokkeerlijst" in import_it()
+    assert not Subscriber.objects.exists()
+    settings.SECRET_KEY_FALLBACKS = []  # positive control: without the old key the hash is not recognised
+    assert "1 nieuwe adressen" in import_it()

@@ -111,16 +111,22 @@ def every_stored_value():
     return values
 
 
+def cached_keys():
+    """The keys in the default cache (the rate limits'): a local-memory cache in the tests."""
+    return list(getattr(caches["default"], "_cache", {}))
+
+
 def test_no_address_user_agent_or_referrer_path_is_stored_anywhere(client, story, site_tree):
     knowledge = factories.KnowledgePageFactory(parent=site_tree.knowledge)
     factories.StoryKnowledgeLinkFactory(story=story, knowledge_page=knowledge)
     knowledge.save_revision().publish()
     send_beacon(client, story, referrer="www.example.org")
     send_beacon(client, knowledge, referrer=story.url)
-    send_beacon(client, story, event="end", ip="2001:db8:85a3:8d3:1319:8a2e:370:7348", user_agent=FIREFOX_LINUX)
-    assert totals()["views"] == 2  # positive control: these beacons were counted
+    for event in ("view", "end"):
+        send_beacon(client, story, event=event, ip="2001:db8:85a3:8d3:1319:8a2e:370:7348", user_agent=FIREFOX_LINUX)
+    assert totals()["views"] == 3 and totals()["finished"] == 1  # positive control: these beacons were counted
 
-    stored = "\n".join(every_stored_value())
+    stored = "\n".join(every_stored_value() + [str(key) for key in cached_keys()])
     for secret in (READER_IP, "203.0.113", "2001:db8", CHROME_LINUX, FIREFOX_LINUX, "Chrome/131", "Firefox/133"):
         assert secret not in stored, secret
     assert "example.org" in stored  # the host of another site is kept, as its source
