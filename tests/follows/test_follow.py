@@ -52,6 +52,15 @@ def test_theme_hub_region_story_and_knowledge_pages_link_to_the_follow_form_with
     assert "no-cache" in client.get(follow_url(story))["Cache-Control"]
 
 
+def test_a_story_without_municipality_or_theme_offers_no_follow_link(client, site_tree, theme):
+    bare = factories.PracticeStoryPageFactory(parent=site_tree.stories, themes=[])
+    themed = factories.PracticeStoryPageFactory(parent=site_tree.stories, themes=[theme])
+
+    assert soup(get_page(client, bare)).select(".follow-link") == []  # its form would have nothing to offer
+    link = soup(get_page(client, themed)).find("a", string="Volg de thema's van dit verhaal")  # positive control
+    assert link is not None and client.get(link["href"]).status_code == 200
+
+
 def test_a_page_that_offers_nothing_to_follow_has_no_form(client, site_tree):
     assert client.get(follow_url(site_tree.stories)).status_code == 404
     for nonsense in ("abc", "²", "①", "-1", "9" * 30):  # digits that are no number, and numbers no page has
