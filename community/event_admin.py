@@ -7,10 +7,7 @@ The buttons sit in the event's page header in the admin (next to "Bewerken", "Ve
 "more" menu of the page explorer.
 """
 
-import csv
-
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,19 +19,9 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from community.events import EventPage, EventRegistration, cancel_registration, give_place
+from core.spreadsheet import csv_download
 
-# Excel in Dutch opens a UTF-8 file correctly only with a byte order mark, and splits columns on ";" (the comma
-# is the decimal separator in the Netherlands): a comma-separated file would open as one column.
-CSV_DELIMITER = ";"
 CSV_HEADERS = ["Naam", "E-mailadres", "Organisatie", "Opmerkingen", "Status", "Aangemeld op", "Bevestiging"]
-# A cell that starts with one of these is read by spreadsheets as a formula (CSV injection, OWASP).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """The text of a cell, with a leading ' when a spreadsheet would run it as a formula."""
-    value = str(value)
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
 
 
 def registration_rows(event):
@@ -62,15 +49,8 @@ def editable_event(request, page_id):
 def registrations_csv(request, page_id):
     if (event := editable_event(request, page_id)) is None:
         return permission_denied(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"aanmeldingen-{event.slug}-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # the byte order mark
-    writer = csv.writer(response, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow(CSV_HEADERS)
-    for row in registration_rows(event):
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
-    return response
+    return csv_download(filename, CSV_HEADERS, registration_rows(event))
 
 
 # Managing the registrations -------------------------------------------------------------------------------------

@@ -25,8 +25,8 @@ from django.views.decorators.http import require_POST
 from django_tasks import task
 from wagtail.admin.auth import permission_denied
 
-from community.event_admin import CSV_DELIMITER, spreadsheet_safe
 from core.mail import deliver
+from core.spreadsheet import csv_download
 from correspondents.chain.provisioning import EVERY_REGION, edited_regions
 from follows.digest import ELSEWHERE_WINDOW, Candidates, build_message, digest_context, edition_context
 from follows.models import (
@@ -198,15 +198,14 @@ def deliveries(request, pk):
 def export_csv(request):
     if not is_central(request.user):
         return permission_denied(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="volgers-{timezone.localdate():%Y-%m-%d}.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 only with the byte order mark
-    writer = csv.writer(response, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow(EXPORT_HEADERS)
+    return csv_download(f"volgers-{timezone.localdate():%Y-%m-%d}.csv", EXPORT_HEADERS, subscriber_rows())
+
+
+def subscriber_rows():
     follows = Follow.objects.select_related("theme", "region", "municipality").order_by("pk")
     subscribers = Subscriber.objects.prefetch_related(Prefetch("follows", queryset=follows)).order_by("email")
     for subscriber in subscribers.iterator(chunk_size=2000):
-        row = [
+        yield [
             subscriber.email,
             subscriber.get_status_display(),
             subscriber.get_frequency_display(),
@@ -220,8 +219,6 @@ def export_csv(request):
             subscriber.consent_version,
             subscriber.get_source_display(),
         ]
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
-    return response
 
 
 class ImportForm(forms.Form):

@@ -3,18 +3,16 @@
 Every view asks reach/scope.py who sees what; a regional editor who opens another region's report is refused.
 """
 
-import csv
 import datetime
 
 from django.db.models import Min
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 
-from community.event_admin import CSV_DELIMITER, spreadsheet_safe
+from core.spreadsheet import csv_download
 from reach import funders, report
 from reach.filters import ReachFilters
 from reach.models import DailyReach
@@ -66,14 +64,7 @@ def funder_report(request):
         form = funders.FunderPeriodForm(initial={"jaar": year, "kwartaal": quarter or ""})
     data = funders.funder_report(year, quarter)
     if request.GET.get("formaat") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="bereik-{data.slug}.csv"'
-        response.write("\ufeff")  # the byte order mark Excel needs to read UTF-8
-        writer = csv.writer(response, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-        writer.writerow(funders.CSV_HEADERS)
-        for row in data.csv_rows():
-            writer.writerow([spreadsheet_safe(cell) for cell in row])
-        return response
+        return csv_download(f"bereik-{data.slug}.csv", funders.CSV_HEADERS, data.csv_rows())
     return TemplateResponse(request, "reach/admin/funders.html", {"form": form, "report": data})
 
 
