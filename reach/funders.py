@@ -121,10 +121,8 @@ def funder_report(year, quarter=None):
     days = report.by_day(Page.objects.all(), start, end)
     month = start
     while month <= end:
-        totals = report.Totals()
-        for day, row in days.items():
-            if (day.year, day.month) == (month.year, month.month):
-                totals.add(row)
+        in_month = (row for day, row in days.items() if (day.year, day.month) == (month.year, month.month))
+        totals = report.Totals.of(in_month)
         result.months.append((f"{MONTHS[month.month]} {month.year}", totals))
         month = datetime.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
 

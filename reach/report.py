@@ -45,6 +45,14 @@ class Totals:
         self.readers += row["readers"] or 0
         self.finished += row["finished"] or 0
 
+    @classmethod
+    def of(cls, rows):
+        """The sums of these rows (dicts with views, readers and finished)."""
+        totals = cls()
+        for row in rows:
+            totals.add(row)
+        return totals
+
 
 @dataclass
 class Trend:
@@ -131,8 +139,7 @@ def top_pages(pages, start, end, limit=TOP_PAGES):
         per_day.setdefault(row["page_id"], {})[row["day"]] = row
     result = []
     for row in best:
-        totals = Totals()
-        totals.add(row)
+        totals = Totals.of([row])
         page = found[row["page_id"]]
         chart = sparkline(series(per_day.get(page.pk, {}), start, end), f"Dagelijkse lezers van {page.title}")
         result.append(PageRow(page, totals, chart))
@@ -200,7 +207,6 @@ def knowledge_bridge(pages, start, end):
     grouped = rows.values("source").annotate(**SUMS).order_by("source")
     result = []
     for row in grouped:
-        totals = Totals()
-        totals.add(row)
+        totals = Totals.of([row])
         result.append(SourceRow(label(row["source"], {}, set()), totals))
     return result

@@ -31,9 +31,7 @@ def reach_report(request):
     start, end = report.period(filters.days, today)
     pages = filters.filter(scope.pages())
     days = report.by_day(pages, start, end)
-    totals = report.Totals()
-    for row in days.values():
-        totals.add(row)
+    totals = report.Totals.of(days.values())
     context = {
         "filters": filters,
         "scope": scope,
@@ -80,9 +78,7 @@ def podium_card(request, page_id):
     pages = Page.objects.filter(pk=page.pk)
     start = DailyReach.objects.filter(page=page).aggregate(first=Min("day"))["first"] or today
     days = report.by_day(pages, start, today)
-    totals = report.Totals()
-    for row in days.values():
-        totals.add(row)
+    totals = report.Totals.of(days.values())
     context = {
         "page": page,
         "start": start,
