@@ -56,10 +56,13 @@ def test_bench_prints_time_and_queries_of_every_page_type_at_each_size(bench_run
     ]
     for label in [*expected_extras, *(label for label, _url in bench.SEARCHES)]:
         assert any(line.startswith(f"{label} ") for line in lines), f"no row for {label}"
-    # Every family sitemap of the index: the stories' among them.
+    # Every family sitemap of the index: the stories' among them. Its number is the page ids' block, which on
+    # PostgreSQL depends on how many pages earlier tests made (sequences are not reset), so any number will do.
     sitemap_rows = [line.split()[:2] for line in lines if line.startswith("sitemap-")]
-    assert ["sitemap-praktijkverhalen-0", "/sitemap-praktijkverhalen-0.xml"] in sitemap_rows
-    assert ["sitemap-hoofdpaginas-0", "/sitemap-hoofdpaginas-0.xml"] in sitemap_rows
+    for family in ("praktijkverhalen", "hoofdpaginas"):
+        assert any(
+            re.fullmatch(rf"sitemap-{family}-(\d+)", label) and url == f"/{label}.xml" for label, url in sitemap_rows
+        ), (family, sitemap_rows)
     # Search's median and 95th percentile over all searches, at both sizes.
     start = lines.index(next(line for line in lines if line.startswith("Search, all")))
     assert f"all {len(bench.SEARCHES)} searches" in lines[start]
