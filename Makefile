@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker migrate demo test test-browser lint format bench backup restore loadtest clean
+.PHONY: help install run worker migrate demo test test-browser lint format bench bench-language backup restore loadtest clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ bench: install ## Time every page type, search and sitemap at 100, 1,000 and N s
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3} MEDIA_ROOT=$(CURDIR)/var/bench-media \
 		DATABASE_CONN_MAX_AGE=60 TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
 		$(MANAGE) bench --fresh --stories $(or $(N),10000)
+
+bench-language: demo ## Time the plain-language check on a 2,000-word story (the demo's longest, repeated)
+	$(MANAGE) bench_language
 
 backup: install ## Back up the PostgreSQL database (DATABASE_URL) and media into var/backups/buurtwijs-<time>.tar
 	$(MANAGE) backup $(if $(BACKUP_DIR),--output-dir $(BACKUP_DIR))
