@@ -40,6 +40,6 @@ class Command(BaseCommand):
             times.append((time.perf_counter() - start) * 1000)
         self.stdout.write(
             f"Plain-language check of {len(text.split()):,} words ({len(report.sentences)} sentences, "
-            f"indication {report.level or 'geen'}): median {statistics.median(times):.1f} ms, "
+            f"{report.indication}): median {statistics.median(times):.1f} ms, "
             f"slowest {max(times):.1f} ms over {runs} runs."
         )
