@@ -1,8 +1,8 @@
 """The editors' side of Volg de buurt, under Nieuwsbrief in the admin menu.
 
 - The central team (and administrators) write the editions (a snippet), look at a preview, send a test to
-  themselves, follow how an edition goes out (sent, nothing new, waiting, failed with the error), export the
-  subscribers as a CSV file for Excel and import the readers of the old newsletter.
+  themselves, follow how an edition goes out (sent, nothing new, waiting, failed or uncertain with the reason),
+  export the subscribers as a CSV file for Excel and import the readers of the old newsletter.
 - Regional editors see how many people follow each theme, region and municipality: counts, never addresses.
 """
 
@@ -172,13 +172,16 @@ def test_send(request, pk):
 
 @never_cache
 def deliveries(request, pk):
-    """How an edition goes out: the counts, and every delivery that failed or still waits, with its error."""
+    """How an edition goes out: the counts, and every delivery that failed, is uncertain or still waits, with its
+    error."""
     if not is_central(request.user):
         return permission_denied(request)
     edition = get_object_or_404(Edition, pk=pk)
     counts = dict(edition.deliveries.values_list("status").annotate(count=Count("pk")))
     problems = (
-        edition.deliveries.filter(status__in=[Delivery.Status.FAILED, Delivery.Status.PENDING])
+        edition.deliveries.filter(
+            status__in=[Delivery.Status.FAILED, Delivery.Status.UNCERTAIN, Delivery.Status.PENDING]
+        )
         .exclude(attempts=0, last_error="")
         .select_related("subscriber")
         .order_by("status", "pk")[:500]

@@ -261,6 +261,7 @@ class Delivery(models.Model):
         SENT = "sent", "verstuurd"
         NOTHING_NEW = "nothing_new", "niets nieuws: niet verstuurd"
         FAILED = "failed", "mislukt"
+        UNCERTAIN = "uncertain", "onzeker: verzending onderbroken, niet opnieuw verstuurd"
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="deliveries")
     # SET_NULL: deleting a subscriber keeps the count of what was sent, without the address.
@@ -269,6 +270,8 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField("pogingen", default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     claimed_until = models.DateTimeField(null=True, blank=True)  # a batch is sending it (sending.py)
+    # Set while the message is with the mail server; still set after the lease: the batch died mid-send (sending.py).
+    handed_over_at = models.DateTimeField("aan de mailserver gegeven op", null=True, blank=True)
     last_error = models.CharField("laatste fout", max_length=500, blank=True)
     sent_at = models.DateTimeField("verstuurd op", null=True, blank=True)
     item_count = models.PositiveSmallIntegerField("aantal berichten", default=0)

@@ -12,9 +12,13 @@ duplicates.
    attempts before), until ``DIGEST_MAX_ATTEMPTS``; a permanent refusal (5xx) fails at once. Failures show in the
    admin with their error.
 4. A worker killed half-way leaves its claims; once their lease has passed, the next ``send_digests`` queues a batch
-   again and the unsent rest goes out. What was sent was recorded one by one, so nobody gets the edition twice;
-   the one message being handed over at the moment of a kill is the only one that can go twice (when the mail
-   server accepted it but the worker died before the record), and it carries the same Message-ID.
+   again and the unsent rest goes out. What was sent was recorded one by one, so nobody gets the edition twice.
+5. The one message being handed over at the moment of a kill is sent at most once: the UPDATE that renews its lease
+   also marks it ``handed_over_at``; the answer of the mail server clears the mark (``sent``, or a failure that
+   follows 3). A delivery still marked when its lease has passed was with the mail server when its worker died:
+   perhaps it arrived, perhaps not. The next ``send_digests`` marks it ``uncertain`` ("onzeker") with the reason,
+   shown to the central team next to the failures, and never sends it again (a kill before the server got the
+   message, in the moment between the mark and the send, also ends there).
 """
 
 import logging
@@ -25,7 +29,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import Min, Prefetch, Q
+from django.db.models import F, Min, Prefetch, Q
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
@@ -38,6 +42,10 @@ logger = logging.getLogger("buurtwijs.follows")
 
 SEND_TIME = time(7, 0)  # Monday morning, in the site's time zone
 UNCONFIRMED_KEPT = timedelta(days=30)
+INTERRUPTED = (
+    "De verzending werd onderbroken terwijl de mailserver dit bericht kreeg. Misschien is het aangekomen, misschien "
+    "niet. We sturen het niet opnieuw, zodat deze lezer de nieuwsbrief niet twee keer krijgt."
+)
 
 
 def mail_domain():
@@ -102,8 +110,9 @@ def start_edition(edition, now=None):
 
 
 def resume(edition, now):
-    """After a stopped worker: queue a batch when deliveries are due, nobody holds a claim and no batch has claimed
-    for the length of a lease; mark the edition finished when nothing is pending."""
+    """After a stopped worker: settle what it was handing over, queue a batch when deliveries are due, nobody holds a
+    claim and no batch has claimed for the length of a lease; mark the edition finished when nothing is pending."""
+    settle_interrupted(edition, now)
     pending = Delivery.objects.filter(edition=edition, status=Delivery.Status.PENDING)
     if not pending.exists():
         finish(edition, now)
@@ -113,6 +122,17 @@ def resume(edition, now):
     if quiet and not pending.filter(claimed_until__gt=now).exists() and due(edition, now).exists():
         logger.warning("Edition %s: resuming after a stopped batch", edition.number)
         enqueue_batch(edition)
+
+
+def settle_interrupted(edition, now):
+    """Deliveries a dead batch had handed to the mail server (still marked, lease passed): ``uncertain``, not sent
+    again."""
+    settled = Delivery.objects.filter(
+        edition=edition, status=Delivery.Status.PENDING, handed_over_at__isnull=False, claimed_until__lte=now
+    ).update(status=Delivery.Status.UNCERTAIN, attempts=F("attempts") + 1, claimed_until=None, last_error=INTERRUPTED)
+    if settled:
+        logger.warning("Edition %s: %s digests interrupted mid-send, not sent again", edition.number, settled)
+    return settled
 
 
 def finish(edition, now):
@@ -128,10 +148,15 @@ def enqueue_batch(edition, run_after=None):
         send_batch.enqueue(edition.pk)
 
 
+def free(now):
+    """Held by no live batch, and not left handed over by a dead one (those wait for ``settle_interrupted``)."""
+    return (Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)) & Q(handed_over_at__isnull=True)
+
+
 def due(edition, now):
     """Pending deliveries of the edition that may be sent now and that no live batch holds."""
     return Delivery.objects.filter(edition=edition, status=Delivery.Status.PENDING, next_attempt_at__lte=now).filter(
-        Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)
+        free(now)
     )
 
 
@@ -210,6 +235,7 @@ def deliver(edition, ids):
                 continue
             if not renew_lease(delivery):
                 continue  # this batch outlived its lease (a slow mail server) and another batch took the delivery
+            # From here until it is recorded, the delivery is marked handed over: a kill now means "uncertain".
             try:
                 if connection.connection is None:
                     connection.open()
@@ -229,10 +255,11 @@ def deliver(edition, ids):
 
 
 def renew_lease(delivery):
-    """Whether this batch still holds the delivery, renewing the lease; one UPDATE."""
+    """Whether this batch still holds the delivery, renewing the lease and marking it handed over; one UPDATE."""
+    now = timezone.now()
     renewed = Delivery.objects.filter(
         pk=delivery.pk, status=Delivery.Status.PENDING, claimed_until=delivery.claimed_until
-    ).update(claimed_until=timezone.now() + timedelta(seconds=settings.DIGEST_CLAIM_SECONDS))
+    ).update(claimed_until=now + timedelta(seconds=settings.DIGEST_CLAIM_SECONDS), handed_over_at=now)
     return bool(renewed)
 
 
@@ -260,6 +287,7 @@ def record(delivery, status, item_count=0, last_error=""):
         sent_at=now if status == Delivery.Status.SENT else None,
         item_count=item_count,
         claimed_until=None,
+        handed_over_at=None,
         last_error=last_error,
     )
 
@@ -290,13 +318,13 @@ def failed(delivery, error):
     if is_permanent(error) or attempts >= settings.DIGEST_MAX_ATTEMPTS:
         logger.error("Digest %s failed for good after %s attempts: %s", delivery.pk, attempts, text)
         Delivery.objects.filter(pk=delivery.pk).update(
-            status=Delivery.Status.FAILED, attempts=attempts, last_error=text, claimed_until=None
+            status=Delivery.Status.FAILED, attempts=attempts, last_error=text, claimed_until=None, handed_over_at=None
         )
         return
     retry_at = timezone.now() + timedelta(seconds=settings.DIGEST_RETRY_SECONDS * 4 ** (attempts - 1))
     logger.warning("Digest %s failed (attempt %s), again at %s: %s", delivery.pk, attempts, retry_at, text)
     Delivery.objects.filter(pk=delivery.pk).update(
-        attempts=attempts, last_error=text, next_attempt_at=retry_at, claimed_until=None
+        attempts=attempts, last_error=text, next_attempt_at=retry_at, claimed_until=None, handed_over_at=None
     )
 
 
@@ -310,8 +338,6 @@ def carry_on(edition):
     if not pending.exists():
         finish(edition, now)
         return
-    retry_at = pending.filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)).aggregate(
-        first=Min("next_attempt_at")
-    )["first"]
+    retry_at = pending.filter(free(now)).aggregate(first=Min("next_attempt_at"))["first"]
     if retry_at is not None:
         enqueue_batch(edition, run_after=retry_at)

@@ -99,10 +99,11 @@ class Migration(migrations.Migration):
             name='Delivery',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', 'wacht'), ('sent', 'verstuurd'), ('nothing_new', 'niets nieuws: niet verstuurd'), ('failed', 'mislukt')], default='pending', max_length=12, verbose_name='status')),
+                ('status', models.CharField(choices=[('pending', 'wacht'), ('sent', 'verstuurd'), ('nothing_new', 'niets nieuws: niet verstuurd'), ('failed', 'mislukt'), ('uncertain', 'onzeker: verzending onderbroken, niet opnieuw verstuurd')], default='pending', max_length=12, verbose_name='status')),
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='pogingen')),
                 ('next_attempt_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('claimed_until', models.DateTimeField(blank=True, null=True)),
+                ('handed_over_at', models.DateTimeField(blank=True, null=True, verbose_name='aan de mailserver gegeven op')),
                 ('last_error', models.CharField(blank=True, max_length=500, verbose_name='laatste fout')),
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='verstuurd op')),
                 ('item_count', models.PositiveSmallIntegerField(default=0, verbose_name='aantal berichten')),

@@ -5,6 +5,7 @@ readers (unconfirmed, with a re-permission mail, the suppression list respected)
 import csv
 import datetime
 import io
+import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,6 +15,7 @@ from django.utils import timezone
 from follows import admin_views, sending
 from follows.models import Delivery, Edition, Follow, Subscriber, Suppression, suppression_hash
 from follows.targets import region_target, theme_target
+from follows.tokens import personal_token
 from tests import factories
 from tests.follows.helpers import confirm_link, subscribe
 from tests.helpers import admin_text, soup
@@ -80,6 +82,47 @@ def test_failures_are_visible_to_the_central_team(
     page = admin_text(client.get(reverse("follows_deliveries", args=[edition.pk])))
     assert "fout@voorbeeld.nl" in page and "550 5.1.1 Onbekend adres" in page
     assert "goed@voorbeeld.nl" not in page
+
+
+def test_a_digest_interrupted_mid_send_is_not_sent_again_and_shows_as_uncertain(
+    client, editorial_teams, edition, theme, smtp_server, django_capture_on_commit_callbacks
+):
+    lost = subscribe("onderweg@voorbeeld.nl", [theme_target(theme)])
+    subscribe("wacht@voorbeeld.nl", [theme_target(theme)])
+    sending.start_edition(edition)  # its batches wait for the commit, which a test never reaches: run by hand here
+    batch = sending.claimed_deliveries(sending.claim(edition))
+    assert [delivery.subscriber.email for delivery in batch] == ["onderweg@voorbeeld.nl", "wacht@voorbeeld.nl"]
+    # The batch hands the first digest to the mail server (the step before mail.send()) and its worker dies there,
+    # before the server's answer is recorded; the second it had claimed but not yet handed over.
+    assert sending.renew_lease(batch[0])
+    # The lease passes (moved forward rather than waited for); the scheduler resumes the edition.
+    Delivery.objects.update(claimed_until=timezone.now() - datetime.timedelta(seconds=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        sending.run_schedule(now=timezone.now() + datetime.timedelta(hours=1))
+
+    # The one that was with the mail server is not sent again; the one only claimed goes out (positive control).
+    assert [rcpts for rcpts, _ in smtp_server.messages] == [["wacht@voorbeeld.nl"]]
+    assert dict(Delivery.objects.values_list("subscriber__email", "status")) == {
+        "onderweg@voorbeeld.nl": "uncertain",
+        "wacht@voorbeeld.nl": "sent",
+    }
+    assert Edition.objects.get().finished_at is not None
+
+    client.force_login(editorial_teams.central_editor)
+    overview = soup(client.get(reverse("follows_overview")))
+    headers = [cell.get_text(strip=True) for cell in overview.select("table[aria-labelledby=edities] thead th")]
+    assert headers[2:7] == ["Verstuurd", "Niets nieuws", "Wacht", "Mislukt", "Onzeker"]
+    row = overview.find("a", string=str(Edition.objects.get())).find_parent("tr")
+    assert [cell.get_text(strip=True) for cell in row.find_all("td")][1:7] == ["verstuurd", "1", "0", "0", "0", "1"]
+    page = admin_text(client.get(reverse("follows_deliveries", args=[edition.pk])))
+    assert "Onzeker: verzending onderbroken, niet opnieuw verstuurd: 1" in page
+    assert "onderweg@voorbeeld.nl" in page and "niet twee keer krijgt" in page
+    assert "wacht@voorbeeld.nl" not in page
+
+    # What the reader sees of it in their stored data.
+    download = client.get(reverse("follow_data", args=[personal_token(lost)]))
+    (delivery,) = json.loads(download.content)["nieuwsbrieven"]
+    assert delivery["status"] == "onzeker: verzending onderbroken, niet opnieuw verstuurd"
 
 
 def test_regional_editors_see_counts_only_and_others_nothing(client, editorial_teams, theme, region, edition):

@@ -217,6 +217,7 @@ def test_a_failing_mail_server_is_retried_with_backoff_and_given_up_visibly(
     edition = send_edition(django_capture_on_commit_callbacks)
     later = Delivery.objects.get(subscriber__email="later@voorbeeld.nl")
     assert later.status == "pending" and later.attempts == 1 and "451" in later.last_error
+    assert later.handed_over_at is None  # the server answered: no longer with it, so retried, not left uncertain
     assert later.next_attempt_at > timezone.now() + datetime.timedelta(seconds=settings.DIGEST_RETRY_SECONDS - 5)
     never = Delivery.objects.get(subscriber__email="nooit@voorbeeld.nl")
     assert never.status == "failed" and never.attempts == 1 and "550" in never.last_error  # permanent: at once
