@@ -2,6 +2,9 @@
 (core/plainlanguage.py), read by the editor's checks, the chain's review screen and mail, the intake and the
 overview."""
 
+import hashlib
+import json
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
@@ -46,3 +49,9 @@ class JargonTerm(models.Model):
 def jargon():
     """[(term, suggestion)] of the central team's list: one query on a table of a few dozen rows."""
     return list(JargonTerm.objects.values_list("term", "suggestion"))
+
+
+def jargon_fingerprint(terms):
+    """A short hash of a jargon list ([(term, suggestion)]): a stored score made with another list is stale
+    (stories.models.LanguageScore)."""
+    return hashlib.sha256(json.dumps(sorted(terms)).encode()).hexdigest()[:16]

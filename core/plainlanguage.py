@@ -378,10 +378,7 @@ class Report:
 
     @property
     def distance(self):
-        """How many levels above its target the text is (0: on target or plainer); None without indication."""
-        if self.level is None:
-            return None
-        return max(0, LEVELS.index(self.level) - LEVELS.index(self.target))
+        return distance(self.level, self.target)
 
     @property
     def on_target(self):
@@ -389,7 +386,19 @@ class Report:
 
     @property
     def indication(self):
-        return f"waarschijnlijk {self.level}" if self.level else "geen indicatie"
+        return indication(self.level)
+
+
+def distance(level, target):
+    """How many levels above its target a text is (0: on target or plainer); None without indication. Also for a
+    stored score (stories.models.LanguageScore)."""
+    if not level:
+        return None
+    return max(0, LEVELS.index(level) - LEVELS.index(target))
+
+
+def indication(level):
+    return f"waarschijnlijk {level}" if level else "geen indicatie"
 
 
 _INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)

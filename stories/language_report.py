@@ -14,7 +14,6 @@ thousand. The scoring itself is pure Python, about a millisecond per hundred wor
 Only the central team and administrators see it: the menu item is hidden and the view refuses anyone else.
 """
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -25,14 +24,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Revision, get_page_models
 
 from core import plainlanguage
 from core.models import jargon
-from core.pages import page_text
 from correspondents.chain.provisioning import EVERY_REGION, edited_regions
 from correspondents.regions import region_pages, with_regions
-from stories.models import ThemeHubPage
+from stories.language_scores import checked_page_types, checked_pages, score_contents, with_scores
+from stories.models import LanguageScore, ThemeHubPage
 
 PER_PAGE = 50
 NATIONAL = "landelijk"
@@ -43,17 +41,16 @@ def may_see(user):
     return edited_regions(user) == EVERY_REGION
 
 
-def checked_page_types():
-    return [model for model in get_page_models() if getattr(model, "plain_language_target", None)]
-
-
 @dataclass
 class Row:
-    page: object  # the page's row; title, themes and text come from its latest revision
-    title: str
-    report: plainlanguage.Report
+    page: object  # the page's row (a base Page); title, themes and scores come from its latest revision
+    score: LanguageScore
     theme_ids: list = field(default_factory=list)
     themes: list = field(default_factory=list)  # titles
+
+    @property
+    def title(self):
+        return self.score.title or self.page.title
 
     @property
     def region(self):
@@ -68,63 +65,49 @@ class Row:
     @property
     def sort_key(self):
         """Furthest from the target first; then the harder read (lower Flesch-Douma); no indication last."""
-        distance = self.report.distance
-        return (distance is None, -(distance or 0), self.report.flesch_douma or 0, self.title.lower())
+        distance = self.score.distance
+        return (distance is None, -(distance or 0), self.score.flesch_douma or 0, self.title.lower())
 
 
-def _stream(raw):
-    if isinstance(raw, str):
-        try:
-            raw = json.loads(raw)
-        except ValueError:
-            return []
-    return raw if isinstance(raw, list) else []
+def own_row_scores(terms):
+    """{page id: unsaved LanguageScore} of the checked pages without a revision (made in code), on their own rows."""
+    compiled = plainlanguage.compile_jargon(terms)
+    scores = {}
+    for model in checked_page_types():
+        pages = model.objects.filter(latest_revision=None)
+        has_themes = any(f.name == "themes" for f in model._meta.get_fields())
+        if has_themes:
+            pages = pages.prefetch_related("themes")
+        pages = list(pages)
+        contents = [
+            {
+                "title": page.title,
+                "intro": getattr(page, "intro", ""),
+                "body": list(page.body.raw_data) if getattr(page, "body", None) is not None else [],
+                "themes": [theme.pk for theme in page.themes.all()] if has_themes else [],
+                "plain_language_deliberate": getattr(page, "plain_language_deliberate", False),
+                "plain_language_reason": getattr(page, "plain_language_reason", ""),
+            }
+            for page in pages
+        ]
+        scores.update(zip((page.pk for page in pages), score_contents(model, contents, compiled), strict=True))
+    return scores
 
 
 def language_rows(regions, theme_titles):
-    """A Row for every checked page, in a fixed number of queries (see the module's docstring)."""
-    terms = plainlanguage.compile_jargon(jargon())
-    pages_by_type = {}
-    for model in checked_page_types():
-        pages = model.objects.order_by("path")
-        if any(f.name == "themes" for f in model._meta.get_fields()):
-            pages = pages.prefetch_related("themes")
-        pages_by_type[model] = with_regions(pages, regions=regions)
-    revision_ids = [page.latest_revision_id for pages in pages_by_type.values() for page in pages]
-    contents = dict(
-        Revision.objects.filter(pk__in=[pk for pk in revision_ids if pk]).values_list("object_id", "content")
-    )
+    """A Row for every checked page, in a fixed number of queries once the scores are stored (see the module's
+    docstring)."""
+    terms = jargon()
+    fields = ["title", "path", "live", "has_unpublished_changes", "content_type", "latest_revision"]
+    pages = with_scores(checked_pages().only(*fields).order_by("path"), terms)
+    unrevised = own_row_scores(terms) if any(page.latest_revision_id is None for page in pages) else {}
     rows = []
-    for model, pages in pages_by_type.items():
-        sources = []
-        for page in pages:
-            content = contents.get(str(page.pk))
-            if content is None:  # no revision: the page's own row
-                body = getattr(page, "body", None)
-                content = {
-                    "title": page.title,
-                    "intro": getattr(page, "intro", ""),
-                    "body": list(body.raw_data) if body is not None else [],
-                    "themes": [theme.pk for theme in page.themes.all()] if hasattr(page, "themes") else [],
-                    "plain_language_deliberate": getattr(page, "plain_language_deliberate", False),
-                    "plain_language_reason": getattr(page, "plain_language_reason", ""),
-                }
-            sources.append(content)
-        body_field = next((f for f in model._meta.get_fields() if f.name == "body"), None)
-        bodies = (
-            body_field.stream_block.bulk_to_python([_stream(content.get("body")) for content in sources])
-            if body_field is not None
-            else [None] * len(sources)
-        )
-        for page, content, body in zip(pages, sources, bodies, strict=True):
-            title = content.get("title") or page.title
-            report = plainlanguage.score(
-                page_text(title, content.get("intro", ""), body), terms, model.plain_language_target
-            )
-            if content.get("plain_language_deliberate"):
-                report.deliberately_complex = content.get("plain_language_reason", "")
-            theme_ids = [pk for pk in content.get("themes") or [] if pk in theme_titles]
-            rows.append(Row(page, title, report, theme_ids, sorted(theme_titles[pk] for pk in theme_ids)))
+    for page in with_regions(pages, regions=regions):
+        score = page.language_score or unrevised.get(page.pk)
+        if score is None:  # made in code after the pages were read
+            continue
+        theme_ids = [pk for pk in score.theme_ids if pk in theme_titles]
+        rows.append(Row(page, score, theme_ids, sorted(theme_titles[pk] for pk in theme_ids)))
     rows.sort(key=lambda row: row.sort_key)
     return rows
 
@@ -136,9 +119,9 @@ def summary(rows, key_names):
         for name in key_names(row):
             count = counts[name]
             count[0] += 1
-            if row.report.distance is not None:
+            if row.score.distance is not None:
                 count[1] += 1
-                count[2] += row.report.on_target
+                count[2] += row.score.on_target
     return [
         (name, pages, scored, round(100 * on_target / scored) if scored else None)
         for name, (pages, scored, on_target) in sorted(counts.items(), key=lambda item: item[0].lower())

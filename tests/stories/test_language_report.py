@@ -1,17 +1,31 @@
 """The central team's language-level overview (stories/language_report.py, Reports > Taalniveau): every checked page
 with its indication, the furthest from their target first, filters, the summary per region and theme, who may see
-it, and a fixed number of queries."""
+it, and a fixed number of queries. The scores are stored per revision (stories/language_scores.py): by the worker
+after a save or a change of the jargon list, or by the overview itself when the worker has not done it yet."""
+
+import contextlib
+import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.rich_text import RichText
+from wagtail.test.utils.form_data import rich_text
 
-from core.models import JargonTerm
+from core.models import JargonTerm, jargon, jargon_fingerprint
+from stories.models import LanguageScore
 from tests import factories
 from tests.core.calibration import KNOWLEDGE_B2, STORY_A2, STORY_B1, STORY_C1
-from tests.helpers import admin_text, assert_refused, soup
+from tests.helpers import (
+    CONSENT,
+    admin_text,
+    assert_refused,
+    background_work_done,
+    edit_url,
+    soup,
+    story_form_data,
+)
 
 URL = reverse("stories_language_level")
 
@@ -117,13 +131,111 @@ def test_filters_on_region_and_theme(client, editorial_teams, pages, region, sec
     assert len(titles(response)) == 6
 
 
-def test_the_jargon_list_changes_the_overview(client, editorial_teams, pages):
+def row_of(response, title):
+    return dict(zip(titles(response), rows(response), strict=True))[title]
+
+
+def jargon_hits(row):
+    found = re.search(r"(\d+) moeilijke? woord", row)
+    return int(found.group(1)) if found else 0
+
+
+@pytest.mark.parametrize("worker_ran", [True, False], ids=["worker", "no-worker"])
+def test_the_jargon_list_changes_the_overview(client, editorial_teams, pages, worker_ran):
+    """Scores stored with another jargon list are not used: after an edit of the list in the admin the overview
+    counts the new words, whether the worker has scored the pages again or not."""
     client.force_login(editorial_teams.central_editor)
-    before = dict(zip(titles(client.get(URL)), rows(client.get(URL)), strict=True))["Soep op woensdag"]
-    assert "moeilijk" not in before
-    JargonTerm.objects.create(term="vrijwilligers", suggestion="helpers")
-    after = dict(zip(titles(client.get(URL)), rows(client.get(URL)), strict=True))["Soep op woensdag"]
-    assert "1 moeilijk woord" in after
+    response = client.get(URL)  # and the scores are stored
+    assert "moeilijk" not in row_of(response, "Nieuw concept")
+    hard_words = jargon_hits(row_of(response, "Buurttuin"))
+    assert LanguageScore.objects.count() == 2  # the two pages with a revision ("Buurttuin", "Nieuw concept")
+
+    def work():
+        return background_work_done() if worker_ran else contextlib.nullcontext()
+
+    with work():
+        response = client.post(reverse("wagtailsnippets_core_jargonterm:add"), {"term": "vrijwilligers"})
+    assert response.status_code == 302
+    current = LanguageScore.objects.filter(jargon_fingerprint=jargon_fingerprint(jargon()))
+    assert current.count() == (2 if worker_ran else 0)  # the worker scored them again, or nobody did yet
+    response = client.get(URL)
+    assert "1 moeilijk woord" in row_of(response, "Nieuw concept")
+    assert "1 moeilijk woord" in row_of(response, "Soep op woensdag")  # no revision: scored on its own row
+
+    # A word of the C1 text in its place: "Buurttuin" (its draft is C1) counts one more, the B1 pages none.
+    term = JargonTerm.objects.get(term="vrijwilligers")
+    with work():
+        client.post(reverse("wagtailsnippets_core_jargonterm:edit", args=[term.pk]), {"term": "kookactiviteit"})
+    response = client.get(URL)
+    assert "moeilijk" not in row_of(response, "Nieuw concept")
+    assert jargon_hits(row_of(response, "Buurttuin")) == hard_words + 1
+
+    with work():
+        client.post(reverse("wagtailsnippets_core_jargonterm:delete", args=[term.pk]))
+    assert jargon_hits(row_of(client.get(URL), "Buurttuin")) == hard_words
+    assert LanguageScore.objects.count() == 2  # replaced, not added
+
+
+@pytest.mark.parametrize("worker_ran", [True, False], ids=["worker", "no-worker"])
+def test_a_new_draft_shows_with_its_own_indication(client, editorial_teams, region, theme, worker_ran):
+    """An editor saves a draft with long sentences: the overview shows its indication, whether the worker scored
+    the revision (after the commit) or the overview scores it itself; either way it is stored once."""
+    page = story(region, "Soep op woensdag", STORY_B1, [theme])
+    page.save_revision()
+    client.force_login(editorial_teams.central_editor)
+    assert "waarschijnlijk B1 B1 op doel" in row_of(client.get(URL), "Soep op woensdag")
+
+    draft = story_form_data(theme, body=[("paragraph", rich_text(f"<p>{STORY_C1}</p>"))], slug=page.slug, **CONSENT)
+    with background_work_done() if worker_ran else contextlib.nullcontext():
+        assert client.post(edit_url(page), draft).status_code == 302  # "Concept opslaan"
+    page.refresh_from_db()
+    assert LanguageScore.objects.filter(revision=page.latest_revision).exists() == worker_ran
+
+    shown = row_of(client.get(URL), "Soep op woensdag")
+    assert shown.startswith("Soep op woensdag Praktijkverhaal · 2 lange zinnen")
+    assert "live, met wijzigingen in concept Utrecht Eenzaamheid waarschijnlijk hoger B1 2 niveaus te hoog" in shown
+    assert LanguageScore.objects.filter(revision=page.latest_revision).count() == 1
+
+
+def test_an_autosave_that_overwrites_the_draft_is_scored_again(client, editorial_teams, region, theme):
+    """Wagtail's autosave overwrites the latest revision in place: its stored score is then out of date."""
+    page = story(region, "Soep op woensdag", STORY_B1, [theme])
+    client.force_login(editorial_teams.central_editor)
+    assert client.post(edit_url(page), story_form_data(theme, slug=page.slug, **CONSENT)).status_code == 302
+    page.refresh_from_db()
+    revision = page.latest_revision
+    assert "waarschijnlijk B1 B1 op doel" in row_of(client.get(URL), "Soep op woensdag")
+    assert LanguageScore.objects.filter(revision=revision).exists()
+
+    autosave = story_form_data(theme, body=[("paragraph", rich_text(f"<p>{STORY_C1}</p>"))], slug=page.slug, **CONSENT)
+    response = client.post(
+        edit_url(page), {**autosave, "overwrite_revision_id": revision.pk}, headers={"accept": "application/json"}
+    )
+    assert response.json()["success"]
+    page.refresh_from_db()
+    assert page.latest_revision == revision  # overwritten, not a new one
+
+    assert "waarschijnlijk hoger B1 2 niveaus te hoog" in row_of(client.get(URL), "Soep op woensdag")
+
+
+def test_a_second_visit_scores_nothing(client, editorial_teams, pages):
+    client.force_login(editorial_teams.central_editor)
+    client.get(URL)  # the session and the content types are warm
+
+    def visit():
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(URL)
+        return rows(response), len(context.captured_queries)
+
+    LanguageScore.objects.all().delete()
+    first, first_queries = visit()  # scores the pages with a revision and stores them
+    stored = list(LanguageScore.objects.order_by("pk").values_list("pk", "revision_created_at", "level"))
+    assert len(stored) == 2
+
+    second, second_queries = visit()
+    assert second == first
+    assert list(LanguageScore.objects.order_by("pk").values_list("pk", "revision_created_at", "level")) == stored
+    assert second_queries < first_queries
 
 
 @pytest.mark.parametrize("role", ["correspondent", "regional_editor", "other_regional_editor"])
@@ -157,4 +269,5 @@ def test_the_overview_costs_the_same_number_of_queries_for_few_or_many_pages(
         page = story(region, f"Nog een verhaal {number}", STORY_C1 if number % 2 else STORY_B1, [theme])
         page.save_revision()
         factories.KnowledgePageFactory(parent=site_tree.knowledge, body=body(KNOWLEDGE_B2))
+    client.get(URL)  # scores the new revisions and stores them: a few queries more, once
     assert queries() == few

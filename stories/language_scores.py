@@ -1,0 +1,139 @@
+"""Stored plain-language scores for the Taalniveau report (stories/language_report.py): a `LanguageScore` per
+revision of a checked page (a page type with a `plain_language_target`), so that a visit reads scores instead of
+scoring every page's text.
+
+What happens, in order:
+
+1. A revision of a checked page is saved (a draft, a submission, an autosave that overwrites the latest revision):
+   after the commit, `score_latest_revisions` is queued for it (stories/signal_handlers.py) and the worker
+   (`manage.py db_worker`) stores its score.
+2. The jargon list changes (a term saved or deleted): after the commit, `score_latest_revisions` is queued for every
+   checked page. Until the worker has done it, the stored scores carry the old list's fingerprint
+   (`core.models.jargon_fingerprint`) and the report does not use them.
+3. The report asks `with_scores` for the pages: the stored scores of their latest revisions, made with the current
+   list from the revision as it is now; whatever is missing (the worker is slow or down, the list just changed) is
+   scored there and stored. The task does the same: `score_revisions` is the one function that scores.
+
+A page without a revision (made in code) is scored on its own row by the report on every visit, not stored.
+"""
+
+import json
+from collections import defaultdict
+from functools import partial
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F
+from django_tasks import task
+from wagtail.models import Page, Revision, get_page_models
+
+from core import plainlanguage
+from core.models import jargon, jargon_fingerprint
+from core.pages import page_text
+from stories.models import LanguageScore
+
+BATCH = 500  # revisions scored per query and insert: memory stays bounded however many are missing
+STORED_FIELDS = [field.name for field in LanguageScore._meta.concrete_fields if not field.primary_key]
+
+
+def checked_page_types():
+    return [model for model in get_page_models() if getattr(model, "plain_language_target", None)]
+
+
+def checked_pages():
+    """Every page of a checked type, as base Page rows."""
+    types = ContentType.objects.get_for_models(*checked_page_types(), for_concrete_models=False)
+    return Page.objects.filter(content_type__in=list(types.values()))
+
+
+def is_checked(content_type_id):
+    return bool(getattr(ContentType.objects.get_for_id(content_type_id).model_class(), "plain_language_target", None))
+
+
+def _stream(raw):
+    """A revision's body as raw stream data: a list, or JSON of one in older revisions."""
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return []
+    return raw if isinstance(raw, list) else []
+
+
+def score_contents(model, contents, terms):
+    """An unsaved LanguageScore for each content of a page of `model`: a revision's content, or a dict of the same
+    keys (title, intro, body as raw stream data, themes as ids, plain_language_deliberate and _reason). The bodies
+    are converted together (`StreamBlock.bulk_to_python`: one query per kind of chosen object, however many)."""
+    body_field = next((f for f in model._meta.get_fields() if f.name == "body"), None)
+    bodies = (
+        body_field.stream_block.bulk_to_python([_stream(content.get("body")) for content in contents])
+        if body_field is not None
+        else [None] * len(contents)
+    )
+    scores = []
+    for content, body in zip(contents, bodies, strict=True):
+        title = content.get("title") or ""
+        text = page_text(title, content.get("intro", ""), body)
+        report = plainlanguage.score(text, terms, model.plain_language_target)
+        if content.get("plain_language_deliberate"):
+            report.deliberately_complex = content.get("plain_language_reason", "")
+        scores.append(LanguageScore.of(report, title, list(content.get("themes") or [])))
+    return scores
+
+
+def score_revisions(revisions, terms=None):
+    """Score these revisions of checked pages and store the scores, replacing older ones: {revision id: score}."""
+    terms = jargon() if terms is None else terms
+    fingerprint, compiled = jargon_fingerprint(terms), plainlanguage.compile_jargon(terms)
+    by_model = defaultdict(list)
+    for revision in revisions:
+        by_model[ContentType.objects.get_for_id(revision.content_type_id).model_class()].append(revision)
+    scores = []
+    for model, group in by_model.items():
+        if not getattr(model, "plain_language_target", None):
+            continue
+        for revision, score in zip(group, score_contents(model, [r.content for r in group], compiled), strict=True):
+            score.revision_id, score.revision_created_at = revision.pk, revision.created_at
+            score.jargon_fingerprint = fingerprint
+            scores.append(score)
+    scores.sort(key=lambda score: score.revision_id)  # every writer in the same order: concurrent ones never deadlock
+    LanguageScore.objects.bulk_create(
+        scores, batch_size=BATCH, update_conflicts=True, unique_fields=["revision"], update_fields=STORED_FIELDS
+    )
+    return {score.revision_id: score for score in scores}
+
+
+def with_scores(pages, terms=None):
+    """The pages of this queryset of checked pages, each with `language_score`: the score of its latest revision
+    made with this jargon list (None for a page without a revision). Stored scores are read in one query; the
+    missing are scored and stored, BATCH revisions at a time."""
+    terms = jargon() if terms is None else terms
+    stored = LanguageScore.objects.filter(
+        revision__in=pages.values("latest_revision_id"),
+        jargon_fingerprint=jargon_fingerprint(terms),
+        revision_created_at=F("revision__created_at"),  # not overwritten since
+    )
+    scores = {score.revision_id: score for score in stored}
+    pages = list(pages)
+    missing = sorted({page.latest_revision_id for page in pages if page.latest_revision_id} - scores.keys())
+    for start in range(0, len(missing), BATCH):
+        scores.update(score_revisions(Revision.objects.filter(pk__in=missing[start : start + BATCH]), terms))
+    for page in pages:
+        page.language_score = scores.get(page.latest_revision_id)
+    return pages
+
+
+# Below the default priority, as renditions: a publication's purges and search index go first.
+@task(priority=-10)
+def score_latest_revisions(revision_ids=None):
+    """Store the scores of these revisions where each is still the latest of its page (None: of the latest
+    revision of every checked page); current scores are kept."""
+    pages = checked_pages().only("latest_revision")
+    if revision_ids is not None:
+        pages = pages.filter(latest_revision_id__in=revision_ids)
+    with_scores(pages)
+
+
+def queue_scores(revision_ids=None):
+    """score_latest_revisions in the background once the current transaction commits."""
+    transaction.on_commit(partial(score_latest_revisions.enqueue, revision_ids))
