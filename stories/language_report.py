@@ -6,10 +6,11 @@ its region, themes, indication, target and distance; the pages furthest from the
 and theme; on top, per region and per theme, the number of pages and the share at or below target.
 
 What is scored is each page's **latest revision**: what an editor last saved (for a live page without unpublished
-changes, that is the live text; a page made without a revision, in code, is scored on its own row). All revisions
-come in one query and the bodies of each page type are converted together (`StreamBlock.bulk_to_python`: one query
-per kind of chosen object, however many pages), so the view costs the same number of queries for ten pages or a
-thousand. The scoring itself is pure Python, about a millisecond per hundred words.
+changes, that is the live text). Its score is stored (`stories.models.LanguageScore`, made by the worker after each
+save and after a change of the jargon list: stories/language_scores.py), so a visit reads the pages and the scores
+of their latest revisions in a fixed number of queries and scores nothing; a latest revision without a score made
+with the current jargon list is scored here and stored, so the overview is always right and the next visit cheap.
+A page made without a revision, in code, is scored on its own row on every visit.
 
 Only the central team and administrators see it: the menu item is hidden and the view refuses anyone else.
 """
@@ -18,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
@@ -30,7 +32,8 @@ from core.models import jargon
 from correspondents.chain.provisioning import EVERY_REGION, edited_regions
 from correspondents.regions import region_pages, with_regions
 from stories.language_scores import checked_page_types, checked_pages, score_contents, with_scores
-from stories.models import LanguageScore, ThemeHubPage
+from stories.models import ThemeHubPage
+from stories.models.language import ShownScore
 
 PER_PAGE = 50
 NATIONAL = "landelijk"
@@ -41,25 +44,35 @@ def may_see(user):
     return edited_regions(user) == EVERY_REGION
 
 
-@dataclass
+@dataclass(eq=False)
 class Row:
-    page: object  # the page's row (a base Page); title, themes and scores come from its latest revision
-    score: LanguageScore
+    """A page of the overview: its own row's status and place, with its latest revision's title, themes and score."""
+
+    pk: int
+    path: str
+    live: bool
+    has_unpublished_changes: bool
+    content_type_id: int
+    score: ShownScore
     theme_ids: list = field(default_factory=list)
     themes: list = field(default_factory=list)  # titles
 
     @property
     def title(self):
-        return self.score.title or self.page.title
+        return self.score.title
+
+    @property
+    def page_type(self):
+        return ContentType.objects.get_for_id(self.content_type_id).model_class().get_verbose_name()
 
     @property
     def region(self):
-        return self.page._region
+        return self._region  # with_regions
 
     @property
     def status(self):
-        if self.page.live:
-            return "live, met wijzigingen in concept" if self.page.has_unpublished_changes else "live"
+        if self.live:
+            return "live, met wijzigingen in concept" if self.has_unpublished_changes else "live"
         return "concept"
 
     @property
@@ -70,7 +83,7 @@ class Row:
 
 
 def own_row_scores(terms):
-    """{page id: unsaved LanguageScore} of the checked pages without a revision (made in code), on their own rows."""
+    """{page id: ShownScore} of the checked pages without a revision (made in code), on their own rows."""
     compiled = plainlanguage.compile_jargon(terms)
     scores = {}
     for model in checked_page_types():
@@ -90,7 +103,8 @@ def own_row_scores(terms):
             }
             for page in pages
         ]
-        scores.update(zip((page.pk for page in pages), score_contents(model, contents, compiled), strict=True))
+        made = score_contents(model, contents, compiled)
+        scores.update((page.pk, score.shown()) for page, score in zip(pages, made, strict=True))
     return scores
 
 
@@ -98,18 +112,20 @@ def language_rows(regions, theme_titles):
     """A Row for every checked page, in a fixed number of queries once the scores are stored (see the module's
     docstring)."""
     terms = jargon()
-    fields = ["title", "path", "live", "has_unpublished_changes", "content_type", "latest_revision"]
-    pages = with_scores(checked_pages().only(*fields).order_by("path"), terms)
-    unrevised = own_row_scores(terms) if any(page.latest_revision_id is None for page in pages) else {}
+    fields = ["pk", "path", "live", "has_unpublished_changes", "content_type_id", "latest_revision_id"]
+    pages = with_scores(checked_pages().order_by("path").values(*fields), terms)
+    unrevised = own_row_scores(terms) if any(page["latest_revision_id"] is None for page in pages) else {}
     rows = []
-    for page in with_regions(pages, regions=regions):
-        score = page.language_score or unrevised.get(page.pk)
+    for page in pages:
+        score = page["score"] or unrevised.get(page["pk"])
         if score is None:  # made in code after the pages were read
             continue
         theme_ids = [pk for pk in score.theme_ids if pk in theme_titles]
-        rows.append(Row(page, score, theme_ids, sorted(theme_titles[pk] for pk in theme_ids)))
+        themes = sorted(theme_titles[pk] for pk in theme_ids)
+        place = (page["pk"], page["path"], page["live"], page["has_unpublished_changes"], page["content_type_id"])
+        rows.append(Row(*place, score, theme_ids, themes))
     rows.sort(key=lambda row: row.sort_key)
-    return rows
+    return with_regions(rows, regions=regions)
 
 
 def summary(rows, key_names):

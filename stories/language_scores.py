@@ -31,6 +31,7 @@ from core import plainlanguage
 from core.models import jargon, jargon_fingerprint
 from core.pages import page_text
 from stories.models import LanguageScore
+from stories.models.language import SHOWN, ShownScore
 
 BATCH = 500  # revisions scored per query and insert: memory stays bounded however many are missing
 STORED_FIELDS = [field.name for field in LanguageScore._meta.concrete_fields if not field.primary_key]
@@ -104,22 +105,23 @@ def score_revisions(revisions, terms=None):
 
 
 def with_scores(pages, terms=None):
-    """The pages of this queryset of checked pages, each with `language_score`: the score of its latest revision
-    made with this jargon list (None for a page without a revision). Stored scores are read in one query; the
-    missing are scored and stored, BATCH revisions at a time."""
+    """The rows of `pages` (a values() queryset of checked pages with "latest_revision_id"), each with "score": a
+    ShownScore of its latest revision made with this jargon list, None for a page without a revision. Stored scores
+    come in one query; the missing are scored and stored, BATCH revisions at a time."""
     terms = jargon() if terms is None else terms
     stored = LanguageScore.objects.filter(
         revision__in=pages.values("latest_revision_id"),
         jargon_fingerprint=jargon_fingerprint(terms),
         revision_created_at=F("revision__created_at"),  # not overwritten since
     )
-    scores = {score.revision_id: score for score in stored}
+    scores = {revision_id: ShownScore(*shown) for revision_id, *shown in stored.values_list("revision_id", *SHOWN)}
     pages = list(pages)
-    missing = sorted({page.latest_revision_id for page in pages if page.latest_revision_id} - scores.keys())
+    missing = sorted({page["latest_revision_id"] for page in pages if page["latest_revision_id"]} - scores.keys())
     for start in range(0, len(missing), BATCH):
-        scores.update(score_revisions(Revision.objects.filter(pk__in=missing[start : start + BATCH]), terms))
+        made = score_revisions(Revision.objects.filter(pk__in=missing[start : start + BATCH]), terms)
+        scores.update((revision_id, score.shown()) for revision_id, score in made.items())
     for page in pages:
-        page.language_score = scores.get(page.latest_revision_id)
+        page["score"] = scores.get(page["latest_revision_id"])
     return pages
 
 
@@ -128,10 +130,10 @@ def with_scores(pages, terms=None):
 def score_latest_revisions(revision_ids=None):
     """Store the scores of these revisions where each is still the latest of its page (None: of the latest
     revision of every checked page); current scores are kept."""
-    pages = checked_pages().only("latest_revision")
+    pages = checked_pages()
     if revision_ids is not None:
         pages = pages.filter(latest_revision_id__in=revision_ids)
-    with_scores(pages)
+    with_scores(pages.values("latest_revision_id"))
 
 
 def queue_scores(revision_ids=None):

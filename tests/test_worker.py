@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-from stories.models import PracticeStoryPage
+from stories.models import LanguageScore, PracticeStoryPage
 from tests import factories
 from tests.helpers import get_page, soup
 
@@ -120,9 +120,12 @@ def test_the_worker_makes_the_renditions_of_an_upload_and_purges_after_a_publica
     assert not image.renditions.exists()
     assert PurgeRecorder.purged == []
     queued = set(DBTaskResult.objects.values_list("task_path", flat=True))
-    assert {"home.renditions.make_renditions", "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"} <= (
-        queued
-    )
+    assert {
+        "home.renditions.make_renditions",
+        "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task",
+        "stories.language_scores.score_latest_revisions",  # the revision's score for the Taalniveau report
+    } <= queued
+    assert not LanguageScore.objects.exists()
 
     with database_for_the_worker(tmp_path) as database_url:
         worker = run_worker(database_url, frontend_cache)
@@ -134,6 +137,8 @@ def test_the_worker_makes_the_renditions_of_an_upload_and_purges_after_a_publica
     assert [source["type"] for source in picture.find_all("source")] == ["image/avif", "image/webp"]
     assert picture.find("img")["src"].endswith(".jpg")
     assert {"/praktijkverhalen/soep/", "/praktijkverhalen/", theme.url} <= set(PurgeRecorder.purged)
+    story.refresh_from_db()
+    assert LanguageScore.objects.filter(revision=story.latest_revision).exists()
 
 
 def test_pages_kept_in_the_page_cache_show_the_renditions_once_the_worker_has_made_them(
