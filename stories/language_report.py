@@ -16,7 +16,7 @@ Only the central team and administrators see it: the menu item is hidden and the
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -31,11 +31,11 @@ from core import plainlanguage
 from core.models import jargon
 from correspondents.chain.provisioning import EVERY_REGION, edited_regions
 from correspondents.regions import region_pages, with_regions
-from stories.language_scores import checked_page_types, checked_pages, score_contents, with_scores
+from stories.language_scores import checked_page_types, checked_pages, latest_scores, score_contents
 from stories.models import ThemeHubPage
-from stories.models.language import ShownScore
 
 PER_PAGE = 50
+PAGE_FIELDS = ["pk", "path", "live", "has_unpublished_changes", "content_type_id"]  # a Row's own fields
 NATIONAL = "landelijk"
 
 
@@ -44,22 +44,38 @@ def may_see(user):
     return edited_regions(user) == EVERY_REGION
 
 
-@dataclass(eq=False)
+@dataclass(slots=True, eq=False)  # one per page: slots keep 10,000 of them light
 class Row:
-    """A page of the overview: its own row's status and place, with its latest revision's title, themes and score."""
+    """A page of the overview: its own row's status and place (PAGE_FIELDS), with its latest revision's title,
+    themes and score (stories.models.language.SHOWN)."""
 
     pk: int
     path: str
     live: bool
     has_unpublished_changes: bool
     content_type_id: int
-    score: ShownScore
-    theme_ids: list = field(default_factory=list)
-    themes: list = field(default_factory=list)  # titles
+    title: str
+    theme_ids: tuple
+    level: str
+    target: str
+    flesch_douma: float | None
+    long_sentences: int
+    jargon_hits: int
+    deliberately_complex: bool
+    themes: tuple = ()  # titles
+    distance: int | None = None
+    _region: object = None  # with_regions
+
+    def __post_init__(self):
+        self.distance = plainlanguage.distance(self.level, self.target)
 
     @property
-    def title(self):
-        return self.score.title
+    def indication(self):
+        return plainlanguage.indication(self.level)
+
+    @property
+    def on_target(self):
+        return self.distance == 0
 
     @property
     def page_type(self):
@@ -67,7 +83,7 @@ class Row:
 
     @property
     def region(self):
-        return self._region  # with_regions
+        return self._region
 
     @property
     def status(self):
@@ -78,12 +94,12 @@ class Row:
     @property
     def sort_key(self):
         """Furthest from the target first; then the harder read (lower Flesch-Douma); no indication last."""
-        distance = self.score.distance
-        return (distance is None, -(distance or 0), self.score.flesch_douma or 0, self.title.lower())
+        return (self.distance is None, -(self.distance or 0), self.flesch_douma or 0, self.title.lower())
 
 
 def own_row_scores(terms):
-    """{page id: ShownScore} of the checked pages without a revision (made in code), on their own rows."""
+    """{page id: its score's SHOWN values} of the checked pages without a revision (made in code), on their own
+    rows."""
     compiled = plainlanguage.compile_jargon(terms)
     scores = {}
     for model in checked_page_types():
@@ -112,18 +128,19 @@ def language_rows(regions, theme_titles):
     """A Row for every checked page, in a fixed number of queries once the scores are stored (see the module's
     docstring)."""
     terms = jargon()
-    fields = ["pk", "path", "live", "has_unpublished_changes", "content_type_id", "latest_revision_id"]
-    pages = with_scores(checked_pages().order_by("path").values(*fields), terms)
-    unrevised = own_row_scores(terms) if any(page["latest_revision_id"] is None for page in pages) else {}
+    pages = checked_pages()
+    own = list(pages.order_by("path").values_list(*PAGE_FIELDS, "latest_revision_id"))
+    scores = latest_scores(pages, [latest_revision_id for *_, latest_revision_id in own], terms)
+    unrevised = own_row_scores(terms) if any(latest_revision_id is None for *_, latest_revision_id in own) else {}
     rows = []
-    for page in pages:
-        score = page["score"] or unrevised.get(page["pk"])
-        if score is None:  # made in code after the pages were read
+    for *fields, latest_revision_id in own:
+        shown = scores.get(latest_revision_id) if latest_revision_id else unrevised.get(fields[0])
+        if shown is None:  # made in code after the pages were read
             continue
-        theme_ids = [pk for pk in score.theme_ids if pk in theme_titles]
-        themes = sorted(theme_titles[pk] for pk in theme_ids)
-        place = (page["pk"], page["path"], page["live"], page["has_unpublished_changes"], page["content_type_id"])
-        rows.append(Row(*place, score, theme_ids, themes))
+        row = Row(*fields, *shown)
+        row.theme_ids = tuple(pk for pk in row.theme_ids if pk in theme_titles)  # not a theme deleted since
+        row.themes = tuple(sorted(theme_titles[pk] for pk in row.theme_ids))
+        rows.append(row)
     rows.sort(key=lambda row: row.sort_key)
     return with_regions(rows, regions=regions)
 
@@ -135,9 +152,9 @@ def summary(rows, key_names):
         for name in key_names(row):
             count = counts[name]
             count[0] += 1
-            if row.score.distance is not None:
+            if row.distance is not None:
                 count[1] += 1
-                count[2] += row.score.on_target
+                count[2] += row.on_target
     return [
         (name, pages, scored, round(100 * on_target / scored) if scored else None)
         for name, (pages, scored, on_target) in sorted(counts.items(), key=lambda item: item[0].lower())

@@ -10,7 +10,7 @@ What happens, in order:
 2. The jargon list changes (a term saved or deleted): after the commit, `score_latest_revisions` is queued for every
    checked page. Until the worker has done it, the stored scores carry the old list's fingerprint
    (`core.models.jargon_fingerprint`) and the report does not use them.
-3. The report asks `with_scores` for the pages: the stored scores of their latest revisions, made with the current
+3. The report asks `latest_scores` for its pages: the stored scores of their latest revisions, made with the current
    list from the revision as it is now; whatever is missing (the worker is slow or down, the list just changed) is
    scored there and stored. The task does the same: `score_revisions` is the one function that scores.
 
@@ -31,7 +31,7 @@ from core import plainlanguage
 from core.models import jargon, jargon_fingerprint
 from core.pages import page_text
 from stories.models import LanguageScore
-from stories.models.language import SHOWN, ShownScore
+from stories.models.language import SHOWN, shown_values
 
 BATCH = 500  # revisions scored per query and insert: memory stays bounded however many are missing
 STORED_FIELDS = [field.name for field in LanguageScore._meta.concrete_fields if not field.primary_key]
@@ -104,25 +104,23 @@ def score_revisions(revisions, terms=None):
     return {score.revision_id: score for score in scores}
 
 
-def with_scores(pages, terms=None):
-    """The rows of `pages` (a values() queryset of checked pages with "latest_revision_id"), each with "score": a
-    ShownScore of its latest revision made with this jargon list, None for a page without a revision. Stored scores
-    come in one query; the missing are scored and stored, BATCH revisions at a time."""
+def latest_scores(pages, revision_ids, terms=None):
+    """{revision id: its score's SHOWN values (shown_values)} for `revision_ids`, the latest revisions of
+    `pages` (a queryset of checked pages) as the caller read them. The stored scores made with this jargon list of
+    the revision as it is now come in one query (a subquery on `pages`, however many); the missing are scored and
+    stored, BATCH revisions at a time."""
     terms = jargon() if terms is None else terms
     stored = LanguageScore.objects.filter(
         revision__in=pages.values("latest_revision_id"),
         jargon_fingerprint=jargon_fingerprint(terms),
         revision_created_at=F("revision__created_at"),  # not overwritten since
     )
-    scores = {revision_id: ShownScore(*shown) for revision_id, *shown in stored.values_list("revision_id", *SHOWN)}
-    pages = list(pages)
-    missing = sorted({page["latest_revision_id"] for page in pages if page["latest_revision_id"]} - scores.keys())
+    scores = {pk: shown_values(values) for pk, *values in stored.values_list("revision_id", *SHOWN)}
+    missing = sorted({pk for pk in revision_ids if pk} - scores.keys())
     for start in range(0, len(missing), BATCH):
         made = score_revisions(Revision.objects.filter(pk__in=missing[start : start + BATCH]), terms)
         scores.update((revision_id, score.shown()) for revision_id, score in made.items())
-    for page in pages:
-        page["score"] = scores.get(page["latest_revision_id"])
-    return pages
+    return scores
 
 
 # Below the default priority, as renditions: a publication's purges and search index go first.
@@ -133,7 +131,7 @@ def score_latest_revisions(revision_ids=None):
     pages = checked_pages()
     if revision_ids is not None:
         pages = pages.filter(latest_revision_id__in=revision_ids)
-    with_scores(pages.values("latest_revision_id"))
+    latest_scores(pages, list(pages.values_list("latest_revision_id", flat=True)))
 
 
 def queue_scores(revision_ids=None):
