@@ -31,7 +31,7 @@ from core import plainlanguage
 from core.models import jargon
 from correspondents.chain.provisioning import EVERY_REGION, edited_regions
 from correspondents.regions import region_pages, with_regions
-from stories.language_scores import checked_page_types, checked_pages, latest_scores, score_contents
+from stories.language_scores import INLINE_LIMIT, checked_page_types, checked_pages, latest_scores, score_contents
 from stories.models import ThemeHubPage
 
 PER_PAGE = 50
@@ -125,24 +125,26 @@ def own_row_scores(terms):
 
 
 def language_rows(regions, theme_titles):
-    """A Row for every checked page, in a fixed number of queries once the scores are stored (see the module's
-    docstring)."""
+    """(A Row for every checked page with a score, the number of pages whose score is still being made), in a
+    fixed number of queries once the scores are stored (see the module's docstring)."""
     terms = jargon()
     pages = checked_pages()
     own = list(pages.order_by("path").values_list(*PAGE_FIELDS, "latest_revision_id"))
-    scores = latest_scores(pages, [latest_revision_id for *_, latest_revision_id in own], terms)
+    scores, waiting = latest_scores(
+        pages, [latest_revision_id for *_, latest_revision_id in own], terms, limit=INLINE_LIMIT
+    )
     unrevised = own_row_scores(terms) if any(latest_revision_id is None for *_, latest_revision_id in own) else {}
     rows = []
     for *fields, latest_revision_id in own:
         shown = scores.get(latest_revision_id) if latest_revision_id else unrevised.get(fields[0])
-        if shown is None:  # made in code after the pages were read
+        if shown is None:  # waiting for its first score, or made in code after the pages were read
             continue
         row = Row(*fields, *shown)
         row.theme_ids = tuple(pk for pk in row.theme_ids if pk in theme_titles)  # not a theme deleted since
         row.themes = tuple(sorted(theme_titles[pk] for pk in row.theme_ids))
         rows.append(row)
     rows.sort(key=lambda row: row.sort_key)
-    return with_regions(rows, regions=regions)
+    return with_regions(rows, regions=regions), waiting
 
 
 def summary(rows, key_names):
@@ -196,13 +198,15 @@ def language_level(request):
     regions = sorted(region_pages(), key=lambda region: region.title.lower())
     theme_titles = dict(ThemeHubPage.objects.values_list("pk", "title"))
     filters = LanguageFilters(request.GET, regions, theme_titles)
-    rows = filters.apply(language_rows(regions, theme_titles))
+    rows, waiting = language_rows(regions, theme_titles)
+    rows = filters.apply(rows)
     context = {
         "filters": filters,
         "by_region": summary(rows, lambda row: [row.region.title if row.region else "Landelijk"]),
         "by_theme": summary(rows, lambda row: row.themes or ["Zonder thema"]),
         "page": Paginator(rows, PER_PAGE).get_page(request.GET.get("p")),
         "total": len(rows),
+        "waiting": waiting,
         "disclaimer": plainlanguage.DISCLAIMER,
     }
     return TemplateResponse(request, "stories/admin/language_level.html", context)

@@ -11,8 +11,11 @@ What happens, in order:
    checked page. Until the worker has done it, the stored scores carry the old list's fingerprint
    (`core.models.jargon_fingerprint`) and the report does not use them.
 3. The report asks `latest_scores` for its pages: the stored scores of their latest revisions, made with the current
-   list from the revision as it is now; whatever is missing (the worker is slow or down, the list just changed) is
-   scored there and stored. The task does the same: `score_revisions` is the one function that scores.
+   list from the revision as it is now; what is missing (the worker is slow or down, the list just changed) is
+   scored there and stored, up to INLINE_LIMIT a visit (about a second; all 10,000 pages of a large site take half
+   a minute, longer than gunicorn lets a request run). The rest is queued and shown with its older score, and the
+   report says how many pages are still waiting. The task does the same without a limit: `score_revisions` is
+   the one function that scores.
 
 A page without a revision (made in code) is scored on its own row by the report on every visit, not stored.
 """
@@ -23,7 +26,7 @@ from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django_tasks import task
 from wagtail.models import Page, Revision, get_page_models
 
@@ -34,6 +37,7 @@ from stories.models import LanguageScore
 from stories.models.language import SHOWN, shown_values
 
 BATCH = 500  # revisions scored per query and insert: memory stays bounded however many are missing
+INLINE_LIMIT = 300  # revisions a report visit scores itself (3 ms each): the rest waits for the worker
 STORED_FIELDS = [field.name for field in LanguageScore._meta.concrete_fields if not field.primary_key]
 
 
@@ -104,23 +108,32 @@ def score_revisions(revisions, terms=None):
     return {score.revision_id: score for score in scores}
 
 
-def latest_scores(pages, revision_ids, terms=None):
-    """{revision id: its score's SHOWN values (shown_values)} for `revision_ids`, the latest revisions of
-    `pages` (a queryset of checked pages) as the caller read them. The stored scores made with this jargon list of
-    the revision as it is now come in one query (a subquery on `pages`, however many); the missing are scored and
-    stored, BATCH revisions at a time."""
+def latest_scores(pages, revision_ids, terms=None, limit=None):
+    """({revision id: its score's SHOWN values (shown_values)}, how many of them are still waiting) for
+    `revision_ids`, the latest revisions of `pages` (a queryset of checked pages) as the caller read them.
+
+    The stored scores made with this jargon list of the revision as it is now come in one query (a subquery on
+    `pages`, however many); the missing are scored and stored, BATCH revisions at a time. With a `limit` (the
+    report: a request must end well inside gunicorn's timeout) at most that many are scored here and the rest is
+    queued for the worker; meanwhile a revision's older score (another jargon list, or from before an autosave)
+    stands in, and a revision without any score is left out. Both count as waiting."""
     terms = jargon() if terms is None else terms
-    stored = LanguageScore.objects.filter(
-        revision__in=pages.values("latest_revision_id"),
-        jargon_fingerprint=jargon_fingerprint(terms),
-        revision_created_at=F("revision__created_at"),  # not overwritten since
-    )
-    scores = {pk: shown_values(values) for pk, *values in stored.values_list("revision_id", *SHOWN)}
-    missing = sorted({pk for pk in revision_ids if pk} - scores.keys())
-    for start in range(0, len(missing), BATCH):
-        made = score_revisions(Revision.objects.filter(pk__in=missing[start : start + BATCH]), terms)
+    fingerprint = jargon_fingerprint(terms)
+    stored = LanguageScore.objects.filter(revision__in=pages.values("latest_revision_id"))
+    scores, older = {}, {}
+    for pk, score_fingerprint, current, *values in stored.values_list(
+        "revision_id", "jargon_fingerprint", Q(revision_created_at=F("revision__created_at")), *SHOWN
+    ):
+        (scores if score_fingerprint == fingerprint and current else older)[pk] = shown_values(values)
+    missing = sorted({pk for pk in revision_ids if pk} - scores.keys(), key=lambda pk: (pk in older, pk))
+    now, later = (missing, []) if limit is None else (missing[:limit], missing[limit:])
+    for start in range(0, len(now), BATCH):
+        made = score_revisions(Revision.objects.filter(pk__in=now[start : start + BATCH]), terms)
         scores.update((revision_id, score.shown()) for revision_id, score in made.items())
-    return scores
+    if later:
+        queue_scores(later)
+        scores.update((pk, older[pk]) for pk in later if pk in older)
+    return scores, len(later)
 
 
 # Below the default priority, as renditions: a publication's purges and search index go first.

@@ -242,6 +242,50 @@ def test_a_second_visit_scores_nothing(client, editorial_teams, pages):
     assert second_queries < first_queries
 
 
+def waiting_notice(response):
+    notice = soup(response).find(id="buurtwijs-language-waiting")
+    return "" if notice is None else " ".join(notice.get_text(" ").split())
+
+
+def test_a_visit_scores_a_bounded_number_and_shows_older_scores_until_the_worker_is_done(
+    client, editorial_teams, pages, monkeypatch
+):
+    """A large site after a jargon edit: a visit scores at most INLINE_LIMIT pages itself (all of 10,000 would take
+    longer than gunicorn lets a request run), queues the rest, shows it with its older score and says how many wait.
+    Here the limit is 1 of the two pages with a revision."""
+    client.force_login(editorial_teams.central_editor)
+    response = client.get(URL)  # scores the two and stores them
+    assert not waiting_notice(response)
+    before = set(titles(response))
+    hard_words = jargon_hits(row_of(response, "Buurttuin"))
+    monkeypatch.setattr("stories.language_report.INLINE_LIMIT", 1)
+    assert not waiting_notice(client.get(URL))  # control: nothing to score
+
+    client.post(reverse("wagtailsnippets_core_jargonterm:add"), {"term": "kookactiviteit"})  # the worker is slow
+    with background_work_done():  # the worker, once it gets there, does what this visit left
+        response = client.get(URL)
+        assert "Het taalniveau van 1 pagina wordt nog (opnieuw) bepaald" in waiting_notice(response)
+        assert set(titles(response)) == before  # the page left waiting shows with its older score
+        current = LanguageScore.objects.filter(jargon_fingerprint=jargon_fingerprint(jargon()))
+        assert current.count() == 1
+
+    response = client.get(URL)
+    assert not waiting_notice(response)
+    assert jargon_hits(row_of(response, "Buurttuin")) == hard_words + 1
+    assert LanguageScore.objects.filter(jargon_fingerprint=jargon_fingerprint(jargon())).count() == 2
+
+
+def test_a_page_never_scored_waits_for_the_worker_when_the_visit_has_scored_its_share(
+    client, editorial_teams, pages, monkeypatch
+):
+    monkeypatch.setattr("stories.language_report.INLINE_LIMIT", 0)
+    client.force_login(editorial_teams.central_editor)
+    response = client.get(URL)
+    assert "Het taalniveau van 2 pagina's wordt nog (opnieuw) bepaald" in waiting_notice(response)
+    assert "Nieuw concept" not in titles(response) and "Buurttuin" not in titles(response)
+    assert "Soep op woensdag" in titles(response)  # control: a page without a revision is scored on its own row
+
+
 @pytest.mark.parametrize("role", ["correspondent", "regional_editor", "other_regional_editor"])
 def test_only_the_central_team_and_administrators_see_it(client, editorial_teams, pages, role):
     # Positive controls: the central team and an administrator.
