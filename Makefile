@@ -13,7 +13,7 @@ PORT ?= 8000
 .PHONY: help install run worker migrate demo test test-browser lint format bench bench-language backup restore loadtest clean
 
 help: ## Show this list
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -c '$(PY_VERSION_OK)' 2>/dev/null || { \

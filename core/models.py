@@ -10,6 +10,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
+from core import plainlanguage
+
 
 @register_snippet
 class JargonTerm(models.Model):
@@ -52,6 +54,7 @@ def jargon():
 
 
 def jargon_fingerprint(terms):
-    """A short hash of a jargon list ([(term, suggestion)]): a stored score made with another list is stale
-    (stories.models.LanguageScore)."""
-    return hashlib.sha256(json.dumps(sorted(terms)).encode()).hexdigest()[:16]
+    """A short hash of what a stored score depends on besides the page (stories.models.LanguageScore): the scorer's
+    version and the words of a jargon list ([(term, suggestion)]; a new suggestion changes no score)."""
+    words = sorted(term for term, _suggestion in terms)
+    return hashlib.sha256(json.dumps([plainlanguage.SCORER_VERSION, words]).encode()).hexdigest()[:16]

@@ -25,6 +25,9 @@ from pathlib import Path
 import pyphen
 from django.utils.html import strip_tags
 
+# Raise when a change here (or in core.pages.page_text, or a page type's plain_language_target) changes scores: the
+# stored scores of the Taalniveau report (stories/language_scores.py) are then made again.
+SCORER_VERSION = 1
 LONG_SENTENCE = 20  # words
 MIN_WORDS = 25  # fewer words give no indication
 LEVELS = ("B1", "B2", "hoger")

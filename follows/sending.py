@@ -233,12 +233,12 @@ def deliver(edition, ids):
             if mail is None:
                 record(delivery, Delivery.Status.NOTHING_NEW)
                 continue
-            if not renew_lease(delivery):
-                continue  # this batch outlived its lease (a slow mail server) and another batch took the delivery
-            # From here until it is recorded, the delivery is marked handed over: a kill now means "uncertain".
             try:
                 if connection.connection is None:
-                    connection.open()
+                    connection.open()  # before the mark: a kill while connecting leaves nothing with the server
+                if not renew_lease(delivery):
+                    continue  # this batch outlived its lease (a slow mail server); another batch took the delivery
+                # From here until it is recorded, the delivery is marked handed over: a kill now means "uncertain".
                 mail.connection = connection
                 mail.send()
             except Exception as error:  # noqa: BLE001 -- every failure is recorded on the delivery

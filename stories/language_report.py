@@ -7,10 +7,11 @@ and theme; on top, per region and per theme, the number of pages and the share a
 
 What is scored is each page's **latest revision**: what an editor last saved (for a live page without unpublished
 changes, that is the live text). Its score is stored (`stories.models.LanguageScore`, made by the worker after each
-save and after a change of the jargon list: stories/language_scores.py), so a visit reads the pages and the scores
-of their latest revisions in a fixed number of queries and scores nothing; a latest revision without a score made
-with the current jargon list is scored here and stored, so the overview is always right and the next visit cheap.
-A page made without a revision, in code, is scored on its own row on every visit.
+save and after a change of the jargon list: stories/language_scores.py), so once the worker has done its work a
+visit reads the pages and the scores of their latest revisions in a fixed number of queries and scores nothing.
+Until then a visit scores and stores up to INLINE_LIMIT missing or stale scores itself, shows the rest with their
+older score (or not yet) and says how many wait. A page made without a revision, in code, is scored on its own row
+on every visit, up to INLINE_LIMIT such pages; the rest are left out and counted in a notice.
 
 Only the central team and administrators see it: the menu item is hidden and the view refuses anyone else.
 """
@@ -97,13 +98,13 @@ class Row:
         return (self.distance is None, -(self.distance or 0), self.flesch_douma or 0, self.title.lower())
 
 
-def own_row_scores(terms):
-    """{page id: its score's SHOWN values} of the checked pages without a revision (made in code), on their own
-    rows."""
+def own_row_scores(terms, limit):
+    """{page id: its score's SHOWN values} of at most `limit` checked pages without a revision (made in code, as
+    the bench's generated stories), scored on their own rows on every visit: without a revision, nothing to store."""
     compiled = plainlanguage.compile_jargon(terms)
     scores = {}
     for model in checked_page_types():
-        pages = model.objects.filter(latest_revision=None)
+        pages = model.objects.filter(latest_revision=None).order_by("path")[: max(limit - len(scores), 0)]
         has_themes = any(f.name == "themes" for f in model._meta.get_fields())
         if has_themes:
             pages = pages.prefetch_related("themes")
@@ -125,15 +126,16 @@ def own_row_scores(terms):
 
 
 def language_rows(regions, theme_titles):
-    """(A Row for every checked page with a score, the number of pages whose score is still being made), in a
-    fixed number of queries once the scores are stored (see the module's docstring)."""
+    """(A Row for every checked page with a score, the number of pages whose score is still being made, the number
+    of pages without a revision left unscored), in a fixed number of queries once the scores are stored (see the
+    module's docstring)."""
     terms = jargon()
     pages = checked_pages()
     own = list(pages.order_by("path").values_list(*PAGE_FIELDS, "latest_revision_id"))
-    scores, waiting = latest_scores(
-        pages, [latest_revision_id for *_, latest_revision_id in own], terms, limit=INLINE_LIMIT
-    )
-    unrevised = own_row_scores(terms) if any(latest_revision_id is None for *_, latest_revision_id in own) else {}
+    revision_ids = [latest_revision_id for *_, latest_revision_id in own]
+    scores, waiting = latest_scores(pages, revision_ids, terms, limit=INLINE_LIMIT)
+    without_revision = revision_ids.count(None)
+    unrevised = own_row_scores(terms, INLINE_LIMIT) if without_revision else {}  # a limit of their own
     rows = []
     for *fields, latest_revision_id in own:
         shown = scores.get(latest_revision_id) if latest_revision_id else unrevised.get(fields[0])
@@ -144,7 +146,7 @@ def language_rows(regions, theme_titles):
         row.themes = tuple(sorted(theme_titles[pk] for pk in row.theme_ids))
         rows.append(row)
     rows.sort(key=lambda row: row.sort_key)
-    return with_regions(rows, regions=regions), waiting
+    return with_regions(rows, regions=regions), waiting, without_revision - len(unrevised)
 
 
 def summary(rows, key_names):
@@ -198,7 +200,7 @@ def language_level(request):
     regions = sorted(region_pages(), key=lambda region: region.title.lower())
     theme_titles = dict(ThemeHubPage.objects.values_list("pk", "title"))
     filters = LanguageFilters(request.GET, regions, theme_titles)
-    rows, waiting = language_rows(regions, theme_titles)
+    rows, waiting, unscored = language_rows(regions, theme_titles)
     rows = filters.apply(rows)
     context = {
         "filters": filters,
@@ -207,6 +209,7 @@ def language_level(request):
         "page": Paginator(rows, PER_PAGE).get_page(request.GET.get("p")),
         "total": len(rows),
         "waiting": waiting,
+        "unscored": unscored,
         "disclaimer": plainlanguage.DISCLAIMER,
     }
     return TemplateResponse(request, "stories/admin/language_level.html", context)

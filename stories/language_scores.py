@@ -25,7 +25,8 @@ from collections import defaultdict
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django_tasks import task
 from wagtail.models import Page, Revision, get_page_models
@@ -102,10 +103,20 @@ def score_revisions(revisions, terms=None):
             score.jargon_fingerprint = fingerprint
             scores.append(score)
     scores.sort(key=lambda score: score.revision_id)  # every writer in the same order: concurrent ones never deadlock
+    try:
+        with transaction.atomic():
+            store(scores)
+    except IntegrityError:  # a page, and with it its revisions, was deleted while we scored
+        still_there = set(Revision.objects.filter(pk__in=[score.revision_id for score in scores]).values_list("pk"))
+        scores = [score for score in scores if (score.revision_id,) in still_there]
+        store(scores)
+    return {score.revision_id: score for score in scores}
+
+
+def store(scores):
     LanguageScore.objects.bulk_create(
         scores, batch_size=BATCH, update_conflicts=True, unique_fields=["revision"], update_fields=STORED_FIELDS
     )
-    return {score.revision_id: score for score in scores}
 
 
 def latest_scores(pages, revision_ids, terms=None, limit=None):
@@ -131,7 +142,7 @@ def latest_scores(pages, revision_ids, terms=None, limit=None):
         made = score_revisions(Revision.objects.filter(pk__in=now[start : start + BATCH]), terms)
         scores.update((revision_id, score.shown()) for revision_id, score in made.items())
     if later:
-        queue_scores(later)
+        queue_rescore()
         scores.update((pk, older[pk]) for pk in later if pk in older)
     return scores, len(later)
 
@@ -150,3 +161,10 @@ def score_latest_revisions(revision_ids=None):
 def queue_scores(revision_ids=None):
     """score_latest_revisions in the background once the current transaction commits."""
     transaction.on_commit(partial(score_latest_revisions.enqueue, revision_ids))
+
+
+def queue_rescore():
+    """Every latest revision's missing score in the background, queued at most once a minute however often the
+    report is visited (each visit that leaves scores missing asks)."""
+    if cache.add("stories:language-rescore-queued", True, timeout=60):
+        queue_scores()
