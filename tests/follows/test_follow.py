@@ -50,6 +50,8 @@ def test_theme_hub_region_story_and_knowledge_pages_link_to_the_follow_form_with
         "Thema Eenzaamheid",
     ]
     assert "no-cache" in client.get(follow_url(story))["Cache-Control"]
+    assert form.find("meta", attrs={"name": "robots"})["content"] == "noindex"  # noindex_page.html
+    assert soup(get_page(client, story)).find("meta", attrs={"name": "robots"}) is None  # the story is indexed
 
 
 def test_a_story_without_municipality_or_theme_offers_no_follow_link(client, site_tree, theme):

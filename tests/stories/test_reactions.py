@@ -103,6 +103,10 @@ def test_the_form_is_never_cached_and_names_the_page_and_its_dilemma(client, sto
     labels = {label.get_text(strip=True): label["for"] for label in page.select("form label")}
     assert {"Je naam": "id_name", "Je e-mailadres": "id_email", "Je reactie": "id_text"}.items() <= labels.items()
     assert not page.find_all("script") and not page.select("[style]")
+    # Not for search engines or sharing (noindex_page.html), unlike the story it belongs to.
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert not page.find("meta", attrs={"property": "og:title"})
+    assert soup(client.get(story.url)).find("meta", attrs={"property": "og:title"}) is not None
 
 
 @pytest.mark.parametrize("status", ["draft", "restricted", "other type", "missing"])
