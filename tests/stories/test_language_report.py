@@ -7,7 +7,9 @@ import contextlib
 import re
 
 import pytest
+from django.core import serializers
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.rich_text import RichText
@@ -354,3 +356,16 @@ def test_the_overview_costs_the_same_number_of_queries_for_few_or_many_pages(
         factories.KnowledgePageFactory(parent=site_tree.knowledge, body=body(KNOWLEDGE_B2))
     client.get(URL)  # scores the new revisions and stores them: a few queries more, once
     assert queries() == few
+
+
+def test_rows_loaded_as_they_are_queue_no_scoring_and_a_saved_word_does(home):
+    """loaddata (and a test's restored database) saves rows raw: nothing changed, so nothing is queued; with an
+    inline task backend every word loaded would otherwise score every page again."""
+    term = JargonTerm(term="buurtregisseur", suggestion="wie het regelt")
+    loaded = next(serializers.deserialize("json", serializers.serialize("json", [term])))
+    with TestCase.captureOnCommitCallbacks() as queued:
+        loaded.save()
+    assert queued == [] and JargonTerm.objects.filter(term="buurtregisseur").exists()
+    with TestCase.captureOnCommitCallbacks() as queued:
+        JargonTerm.objects.create(term="wijkarrangement", suggestion="afspraak in de wijk")
+    assert len(queued) == 1
